@@ -1,0 +1,112 @@
+"""What a log holds once read: activities and attestations, each with its location."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from loften.errors import Location, Problem
+
+ActivityStatus = Literal["done", "planned", "cancelled"]
+AttestationStatus = Literal["done", "partial", "not-done"]
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One logged thing that was done (or planned, or cancelled).
+
+    Vocabulary fields hold resolved ids: ``type`` is an activity-type id, ``parties``
+    party ids, ``place`` a place id when the promise declares places (else the text as
+    written). ``end`` is always set (inclusive; ``date`` when the activity is one day).
+    ``extra`` maps each extra column or key, trimmed and case-folded, to its text.
+    """
+
+    where: Location
+    date: date
+    type: str
+    parties: tuple[str, ...]
+    end: date
+    days: Decimal = Decimal(1)
+    time: time | None = None
+    end_time: time | None = None
+    hours: Decimal | None = None
+    place: str | None = None
+    tags: tuple[str, ...] = ()
+    participants: int | None = None
+    id: str | None = None
+    notes: str | None = None
+    status: ActivityStatus = "done"
+    quantity: int = 1
+    answers: str | None = None
+    same_as: str | None = None
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        return self.where.ref
+
+
+@dataclass(frozen=True, slots=True)
+class Attestation:
+    """A person's dated statement that a qualitative commitment was carried out (§3.2)."""
+
+    where: Location
+    attests: str
+    status: AttestationStatus
+    date: date
+    by: str
+    evidence: str
+    bucket: str | None = None
+
+    @property
+    def ref(self) -> str:
+        return self.where.ref
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The promise's words, as the loader needs them.
+
+    Every mapping is keyed by the normalised form (trimmed, NFC, case-folded) of an id
+    or alias and gives the id. ``places`` is ``None`` when the promise declares none
+    (place is then free text). ``columns`` maps a normalised foreign header to a field.
+    """
+
+    types: Mapping[str, str]
+    parties: Mapping[str, str]
+    places: Mapping[str, str] | None = None
+    open_places: bool = False
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class LogSource:
+    """One ``logs:`` entry of a promise: a file or a folder, and the sheet for Excel."""
+
+    path: Path
+    display: str
+    sheet: str | None = None
+    where: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileStats:
+    path: str
+    rows: int
+    activities: int
+    errors: int
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedLogs:
+    activities: tuple[Activity, ...]
+    attestations: tuple[Attestation, ...]
+    files: tuple[FileStats, ...]
+    errors: tuple[Problem, ...]
+    notices: tuple[Problem, ...]
+    fields: frozenset[str]
+    """Every extra field name (normalised) seen in the loaded logs."""
