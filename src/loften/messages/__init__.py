@@ -17,12 +17,19 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from loften.messages import core, loading, report, rules
+from loften.messages import calendar, core, loading, report, rules, values
 
 LANGS = ("sv", "en")
 
 CATALOG: dict[str, tuple[str, str]] = {}
-for _section in (core.MESSAGES, loading.MESSAGES, rules.MESSAGES, report.MESSAGES):
+for _section in (
+    core.MESSAGES,
+    values.MESSAGES,
+    calendar.MESSAGES,
+    loading.MESSAGES,
+    rules.MESSAGES,
+    report.MESSAGES,
+):
     for _code, _pair in _section.items():
         if _code in CATALOG:
             raise RuntimeError(f"message code defined twice: {_code}")

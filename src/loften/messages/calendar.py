@@ -1,0 +1,6 @@
+"""Messages: calendar. Code -> (Swedish, English)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}
