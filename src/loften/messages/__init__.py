@@ -7,6 +7,7 @@ small; :data:`CATALOG` is the one place the code looks words up.
 Format strings use ``str.format`` fields. Two extras:
 
 * ``{n:p:dag:dagar}`` picks the singular when ``n`` is 1, else the plural.
+* ``{hint:hint}`` adds "; menade du 'x'?" when there is a suggestion.
 * Numbers (``Decimal``, ``float``) print with a decimal comma in Swedish, dates as ISO.
 """
 
@@ -57,11 +58,17 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "hint":
+            if not value:
+                return ""
+            return f"; menade du '{value}'?" if self.lang == "sv" else f"; did you mean '{value}'?"
         if format_spec.startswith("p:"):
             _, one, many = format_spec.split(":", 2)
             return one if value == 1 else many
         if format_spec == "" and isinstance(value, Decimal | float) and not isinstance(value, bool):
             return number(value, self.lang)
+        if format_spec == "" and hasattr(value, "text") and callable(value.text):
+            return str(value.text(self.lang))
         if format_spec == "" and isinstance(value, date):
             return value.isoformat()
         return super().format_field(value, format_spec)

@@ -1,0 +1,3 @@
+from loften.cli import main
+
+main()

@@ -1,0 +1,199 @@
+"""Check one promise: spec + logs → :class:`~loften.results.PromiseResult`.
+
+Pure apart from reading the input files: the date is given (``as_of``), nothing is
+printed, and every input problem is raised as one :class:`LoftenError` carrying
+all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from loften import values
+from loften.activities.load import load_logs
+from loften.activities.fields import BY_NAME
+from loften.activities.model import Activity, LoadedLogs, LogSource, Vocabulary
+from loften.engine import quality, waivers
+from loften.engine.select import STANDARD, Selector, Vocab, compile_filter, field_number, field_values
+from loften.errors import BadValue, LoftenError, Problem
+from loften.results import CommitmentResult, FileResult, PromiseResult, RuleResult, worst
+from loften.rules.base import RuleBase, RuleContext
+from loften.spec.load import LoadedPromise, display_path, load_promise, vocabulary_maps
+from loften.spec.model import Exemption, Promise
+
+
+def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
+    """Load the promise at ``path`` and its logs, and judge every rule as of ``as_of``."""
+    lp = load_promise(path, cwd)
+    p = lp.promise
+    types, parties, places = vocabulary_maps(p)
+    columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
+    loader_vocab = Vocabulary(types, parties, places, p.open_places, columns)
+    logs = load_logs(_sources(lp, cwd), loader_vocab, cwd=cwd)
+    if logs.errors:
+        raise LoftenError.of(sorted(logs.errors, key=Problem.sort_key))
+    vocab = Vocab(
+        types=types,
+        parties=parties,
+        places=places,
+        within={k: v.within for k, v in (p.places or {}).items() if v.within},
+        aliases={**{k: v for k, v in BY_NAME.items() if v in STANDARD}, **columns},
+        extra=logs.fields,
+    )
+    selectors = _compile(lp, vocab)
+    counted = _counted(logs.activities, as_of)
+    commitments = []
+    problems: list[Problem] = []
+    for ci, c in enumerate(p.commitments):
+        rules = []
+        for ri, rule in enumerate(c.rules):
+            mine = _exemptions(p, f"{c.id}/{rule.id}", len(c.rules) == 1, c.id)
+            result, unknown = _judge(rule, mine, lp, counted, logs, selectors, as_of, f"{c.id}/{rule.id}")
+            for e in unknown:
+                ei = p.exceptions.index(e)
+                problems.append(
+                    Problem("exception-unknown-bucket", lp.where(("exceptions", ei)), {"rule": f"{c.id}/{rule.id}"})
+                )
+            rules.append(result.model_copy(update={"line": lp.where(("commitments", ci, "rules", ri)).line}))
+        commitments.append(
+            CommitmentResult(
+                id=c.id,
+                parties=c.party,
+                text=c.text,
+                status=worst([r.status for r in rules]),
+                rules=tuple(rules),
+                line=lp.where(("commitments", ci)).line,
+            )
+        )
+    if problems:
+        raise LoftenError.of(problems)
+    looked_at = [
+        selectors[id(flt)]
+        for c in p.commitments
+        for rule in c.rules
+        for key, flt in rule.filters().items()
+        if key not in ("each", "that")
+    ]
+    return PromiseResult(
+        id=p.id,
+        title=p.title,
+        path=lp.display,
+        municipality=p.area.municipality if p.area else None,
+        code=p.area.code if p.area else None,
+        place=p.area.place if p.area else None,
+        start=p.period.start,
+        end=p.period.end,
+        goal=p.goal,
+        language=p.language,
+        status=worst([c.status for c in commitments]),
+        parties={k: p.label_of_party(k) for k in p.parties},
+        labels={k: p.label_of_type(k) for k in p.activity_types},
+        files=tuple(FileResult(path=f.path, rows=f.rows, activities=f.activities, errors=f.errors) for f in logs.files),
+        commitments=tuple(commitments),
+        data_quality=quality.notes(p, logs, as_of, looked_at),
+    )
+
+
+def _sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
+    base = lp.path.parent
+    out = []
+    for i, ref in enumerate(lp.promise.logs):
+        path = base / ref.path
+        out.append(LogSource(path=path, display=display_path(path, cwd), sheet=ref.sheet, where=lp.where(("logs", i))))
+    return out
+
+
+def _compile(lp: LoadedPromise, vocab: Vocab) -> dict[int, Selector]:
+    """Every filter of every rule, compiled once; all mistakes reported together."""
+    p = lp.promise
+    out: dict[int, Selector] = {}
+    problems: list[Problem] = []
+    for ci, c in enumerate(p.commitments):
+        for ri, rule in enumerate(c.rules):
+            for key, flt in rule.filters().items():
+                try:
+                    out[id(flt)] = compile_filter(flt, vocab, p.label_of_type)
+                except BadValue as err:
+                    field = str(err.params.get("field", ""))
+                    loc = ("commitments", ci, "rules", ri, key, field)
+                    as_key = err.code in ("filter-unknown-field", "filter-field-name")
+                    problems.append(err.at(lp.where(loc, key=as_key)))
+    if problems:
+        raise LoftenError.of(sorted(problems, key=Problem.sort_key))
+    return out
+
+
+def _counted(activities: Sequence[Activity], as_of: date) -> tuple[Activity, ...]:
+    """What rules may count: done, not a ``same_as`` copy, started by ``as_of``."""
+    return tuple(a for a in activities if a.status == "done" and a.same_as is None and a.date <= as_of)
+
+
+def _exemptions(p: Promise, path: str, single: bool, commitment: str) -> list[Exemption]:
+    return [e for e in p.exceptions if e.rule.strip() == path or (single and e.rule.strip() == commitment)]
+
+
+def _judge(
+    rule: RuleBase,
+    exemptions: list[Exemption],
+    lp: LoadedPromise,
+    activities: tuple[Activity, ...],
+    logs: LoadedLogs,
+    selectors: dict[int, Selector],
+    as_of: date,
+    path: str,
+) -> tuple[RuleResult, list[Exemption]]:
+    p = lp.promise
+    start, end = p.period.start, p.period.end
+    probe = RuleContext(as_of=as_of, start=start, end=end, activities=(), select=lambda f: selectors[id(f)], label=p.label_of_type)
+    bucket_spans: list[tuple[str, date, date]] = []
+    if hasattr(rule, "buckets"):
+        bucket_spans = [(b.label, b.start, b.end) for b in rule.buckets(probe)]  # type: ignore[attr-defined]
+    ctx = RuleContext(
+        as_of=as_of,
+        start=start,
+        end=end,
+        activities=activities,
+        select=lambda f: selectors[id(f)],
+        label=p.label_of_type,
+        values_of=field_values,
+        number_of=field_number,
+        attestations=logs.attestations,
+        seasons={k: (v[0], v[1]) for k, v in p.seasons.items()} if p.seasons else None,
+        relaxed=waivers.relaxed_bounds(exemptions, bucket_spans, as_of),
+        waived_items=waivers.waived_items(exemptions, as_of),
+        rule_path=path,
+    )
+    buckets = rule.evaluate(ctx)
+    buckets, states, unknown = waivers.apply(exemptions, buckets, as_of)
+    if rule.severity == "warning":
+        buckets = tuple(b.model_copy(update={"status": "warn"}) if b.status == "fail" else b for b in buckets)
+    status = worst([b.status for b in buckets])
+    if rule.severity == "warning" and status in ("fail", "behind", "missing", "warn"):
+        status = "warn"
+    return (
+        RuleResult(
+            id=rule.id or "",
+            kind=rule.kind,  # type: ignore[attr-defined]
+            severity=rule.severity,
+            status=status,
+            title=rule.title,
+            note=rule.note,
+            unit=rule.unit,
+            bound=_bound_key(rule),
+            measure=getattr(rule, "of", None),
+            exceptions=states,
+            buckets=buckets,
+        ),
+        unknown,
+    )
+
+
+
+
+def _bound_key(rule: RuleBase) -> str | None:
+    for key in ("exactly", "at_least", "at_most"):
+        if getattr(rule, key, None) is not None:
+            return key
+    return None

@@ -1,0 +1,67 @@
+"""The data-quality section: everything loaded that did not simply count (SPEC §3.1).
+
+Activities outside the period, after ``--as-of``, planned or cancelled, ``same_as``
+copies, probable double entries, and activities no rule looks at — each noted, so
+nothing is dropped silently. Sorted by path, then line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from loften.activities.model import Activity, LoadedLogs
+from loften.engine.select import Selector
+from loften.errors import Location
+from loften.results import QualityNote
+from loften.spec.model import Promise
+
+
+def _note(where: Location, code: str, **params: object) -> QualityNote:
+    return QualityNote(where=where.ref if where.row or where.line else str(where), code=code, params=params, sort=where.sort_key())
+
+
+def notes(p: Promise, logs: LoadedLogs, as_of: date, looked_at: Sequence[Selector]) -> tuple[QualityNote, ...]:
+    out: list[QualityNote] = []
+    for n in logs.notices:
+        if n.where is not None:
+            out.append(QualityNote(where=str(n.where), code=n.code, params=dict(n.params), sort=n.where.sort_key()))
+    start, end = p.period.start, p.period.end
+    later: Counter[str] = Counter()
+    for a in logs.activities:
+        if a.date > as_of:
+            later[a.where.path] += 1
+            continue
+        if a.status != "done":
+            out.append(_note(a.where, f"status-{a.status}", date=a.date, type=p.label_of_type(a.type)))
+            continue
+        if a.date < start or a.date > end:
+            out.append(_note(a.where, "outside-period", date=a.date, start=start, end=end))
+            continue
+        if a.same_as is not None:
+            out.append(_note(a.where, "same-as", other=a.same_as))
+            continue
+        if not any(sel(a) for sel in looked_at):
+            out.append(_note(a.where, "unused", date=a.date, type=p.label_of_type(a.type)))
+    for path, n in sorted(later.items()):
+        out.append(QualityNote(where=path, code="after-as-of", params={"count": n, "as_of": as_of}, sort=(path, 0, 0)))
+    out.extend(_doubles(logs.activities, as_of))
+    out.sort(key=lambda q: (q.sort, q.code))
+    return tuple(out)
+
+
+def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
+    """Same date, type and place from two files with overlapping parties, and no ``same_as``."""
+    seen: dict[tuple[date, str, str | None], list[Activity]] = defaultdict(list)
+    out = []
+    for a in activities:
+        if a.status != "done" or a.same_as is not None or a.date > as_of:
+            continue
+        key = (a.date, a.type, a.place)
+        for b in seen[key]:
+            if b.where.path != a.where.path and set(b.parties) & set(a.parties):
+                out.append(_note(a.where, "probable-duplicate", other=b.ref))
+                break
+        seen[key].append(a)
+    return out

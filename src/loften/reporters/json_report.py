@@ -1,0 +1,139 @@
+"""The JSON report (SPEC §4.2): stable, versioned, exact numbers.
+
+Numbers are printed as the shortest decimal that reads back to the same value (an
+exact ``Decimal`` is printed as written, never through a float). Messages are put
+into words in the report's language; every one keeps its stable ``code``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from loften.reporters import Options
+from loften.results import BucketResult, PromiseResult, Report, RuleResult
+
+FORMAT_VERSION = 1
+
+
+def render(report: Report, options: Options) -> str:
+    return dumps(as_data(report, options)) + "\n"
+
+
+def as_data(report: Report, options: Options) -> dict[str, Any]:
+    lang = options.lang
+    quality = sorted(
+        ((q.sort, q.code, q.where, q.text(lang)) for p in report.promises for q in p.data_quality),
+    )
+    return {
+        "loften": FORMAT_VERSION,
+        "as_of": report.as_of,
+        "status": report.status,
+        "promises": [_promise(p, lang) for p in report.promises],
+        "data_quality": [{"where": w, "code": c, "message": m} for _, c, w, m in quality],
+    }
+
+
+def _promise(p: PromiseResult, lang: str) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "path": p.path,
+        "municipality": p.municipality,
+        "code": p.code,
+        "period": {"start": p.start, "end": p.end},
+        "status": p.status,
+        "files": [f.model_dump() for f in p.files],
+        "commitments": [
+            {
+                "id": c.id,
+                "parties": list(c.parties),
+                "status": c.status,
+                "rules": [_rule(r, lang) for r in c.rules],
+            }
+            for c in p.commitments
+        ],
+    }
+
+
+def _rule(r: RuleResult, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": r.id,
+        "kind": r.kind,
+        "severity": r.severity,
+        "status": r.status,
+    }
+    if r.title:
+        out["title"] = r.title
+    if r.note:
+        out["note"] = r.note
+    out["exceptions"] = [{"bucket": e.bucket, "state": e.state, "reason": e.reason} for e in r.exceptions]
+    out["buckets"] = [_bucket(b, lang) for b in r.buckets]
+    return out
+
+
+def _bucket(b: BucketResult, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "bucket": b.bucket,
+        "status": b.status,
+        "value": b.value,
+        "required": b.required,
+        "counted": list(b.counted),
+        "left_out": [{"activity": x.activity, "code": x.code, "message": x.text(lang)} for x in b.left_out],
+    }
+    if b.expected is not None or b.left is not None:
+        out["expected"] = b.expected
+        out["left"] = b.left
+        out["due"] = b.due
+    if b.detail is not None:
+        out["detail"] = {"code": b.detail.code, "message": b.detail.text(lang)}
+    if b.items:
+        out["items"] = [
+            {
+                "label": i.label,
+                "status": i.status,
+                "counted": list(i.counted),
+                **({"detail": {"code": i.detail.code, "message": i.detail.text(lang)}} if i.detail else {}),
+            }
+            for i in b.items
+        ]
+    return out
+
+
+def number(d: Decimal | int) -> str:
+    """The shortest decimal text that reads back as ``d``."""
+    if isinstance(d, int):
+        return str(d)
+    if not d.is_finite():
+        raise ValueError("non-finite number in a report")
+    if d == d.to_integral_value():
+        return str(int(d))
+    text = format(d.normalize(), "f")
+    return text
+
+
+def dumps(value: Any, indent: int = 0) -> str:
+    """JSON with two-space indentation, exact decimals and ISO dates."""
+    pad, inner = "  " * indent, "  " * (indent + 1)
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int | Decimal):
+        return number(value)
+    if isinstance(value, date):
+        return json.dumps(value.isoformat())
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        if all(isinstance(v, str | int | Decimal) and not isinstance(v, bool) for v in value):
+            return "[" + ", ".join(dumps(v) for v in value) + "]"
+        return "[\n" + ",\n".join(inner + dumps(v, indent + 1) for v in value) + "\n" + pad + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")

@@ -1,0 +1,144 @@
+"""The terminal report: grouped by party, one line per bucket, in words and colour.
+
+Rendered through Rich into a string at a fixed width (colour only when asked), so
+the same report is byte-identical across runs.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+
+from loften.calendar import human_label, prose_date
+from loften.messages import number, t
+from loften.reporters import Options
+from loften.reporters.words import group_by_party, status_word, symbol, value_text
+from loften.results import PromiseResult, Report, RuleResult
+
+STYLE = {
+    "pass": "green",
+    "on-track": "green",
+    "fail": "bold red",
+    "warn": "yellow",
+    "behind": "yellow",
+    "missing": "magenta",
+    "excepted": "cyan",
+    "not-started": "dim",
+}
+
+
+def render(report: Report, options: Options) -> str:
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=options.width,
+        color_system="standard" if options.color else None,
+        force_terminal=options.color,
+        no_color=not options.color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    lang = options.lang
+    for i, promise in enumerate(report.promises):
+        if i:
+            console.print()
+        _promise(console, promise, report, lang)
+    return buf.getvalue()
+
+
+def _status(status: str, lang: str) -> Text:
+    return Text(f"{symbol(status)} {status_word(status, lang)}", style=STYLE.get(status, ""))
+
+
+def _promise(console: Console, p: PromiseResult, report: Report, lang: str) -> None:
+    console.print(Text(p.title, style="bold"))
+    console.print(t("report-period", lang, start=prose_date(p.start, lang), end=prose_date(p.end, lang)))
+    console.print(t("report-as-of", lang, date=prose_date(report.as_of, lang)))
+    line = Text(t("report-overall", lang, status=""))
+    line.append_text(_status(p.status, lang))
+    console.print(line)
+    for heading, commitments in group_by_party(p, lang):
+        console.print()
+        console.print(Text(heading, style="bold underline"))
+        for c in commitments:
+            head = Text("  ")
+            head.append_text(_status(c.status, lang))
+            head.append(f"  {c.id}", style="bold")
+            console.print(head)
+            console.print(Text(c.text, style="italic"), overflow="fold", soft_wrap=False, width=console.width - 4)
+            for r in c.rules:
+                _rule(console, r, lang)
+    _quality(console, p, lang)
+    _summary(console, p, lang)
+
+
+def _rule(console: Console, r: RuleResult, lang: str) -> None:
+    title = f"{r.id}" + (f" – {r.title}" if r.title else "")
+    line = Text("    ")
+    line.append_text(_status(r.status, lang))
+    line.append(f"  {title}  ({r.kind})")
+    console.print(line)
+    if r.note:
+        console.print(Text("      " + t("report-note", lang, note=r.note), style="dim"))
+    for b in r.buckets:
+        row = Text("      ")
+        row.append(f"{human_label(b.bucket, lang):<22} ")
+        row.append_text(_status(b.status, lang))
+        value = value_text(r, b, lang)
+        if value:
+            row.append(f"  {value}")
+        console.print(row)
+        if b.status == "behind" and b.left is not None and b.due is not None:
+            console.print(
+                "        " + t("report-left", lang, left=number(b.left, lang), due=prose_date(b.due, lang))
+            )
+        if b.detail is not None:
+            console.print("        " + b.detail.text(lang))
+        for x in b.left_out:
+            console.print(Text("        " + t("report-left-out", lang, activity=x.activity, reason=x.text(lang)), style="dim"))
+        for item in b.items:
+            if item.status in ("fail", "excepted", "behind", "missing"):
+                detail = f" – {item.detail.text(lang)}" if item.detail else ""
+                console.print(f"        {symbol(item.status)} {human_label(item.label, lang)}{detail}")
+    for e in r.exceptions:
+        if e.state in ("applied", "expired", "not-decided"):
+            console.print(
+                Text(
+                    "      "
+                    + t(
+                        "report-exception",
+                        lang,
+                        bucket=human_label(e.bucket, lang),
+                        state=t(f"waiver-{e.state}", lang),
+                        reason=e.reason,
+                    ),
+                    style="cyan",
+                )
+            )
+
+
+def _quality(console: Console, p: PromiseResult, lang: str) -> None:
+    console.print()
+    console.print(Text(t("report-files", lang), style="bold underline"))
+    for f in p.files:
+        console.print("  " + t("report-file-line", lang, path=f.path, rows=f.rows, activities=f.activities, errors=f.errors))
+    if p.data_quality:
+        console.print()
+        console.print(Text(t("report-quality", lang), style="bold underline"))
+        for q in p.data_quality:
+            console.print(f"  {q.where}: {q.text(lang)}", overflow="fold")
+
+
+def _summary(console: Console, p: PromiseResult, lang: str) -> None:
+    rules = [r for c in p.commitments for r in c.rules]
+    passed = sum(r.status == "pass" for r in rules)
+    failed = sum(r.status == "fail" for r in rules)
+    behind = sum(r.status == "behind" for r in rules)
+    console.print()
+    console.print(
+        t("report-summary", lang, rules=len(rules), passed=passed, failed=failed, behind=behind,
+          other=len(rules) - passed - failed - behind)
+    )

@@ -1,0 +1,74 @@
+"""Presentation shared by the human formats: status words and symbols, values
+against bounds, commitments grouped by party."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from loften.messages import number, t
+from loften.results import BucketResult, CommitmentResult, PromiseResult, RuleResult
+
+# Words and symbols, so a status reads without colour (and on paper).
+SYMBOLS = {
+    "pass": "✓",
+    "fail": "✗",
+    "warn": "!",
+    "on-track": "→",
+    "behind": "↓",
+    "not-started": "·",
+    "excepted": "~",
+    "missing": "?",
+}
+
+
+def symbol(status: str) -> str:
+    return SYMBOLS.get(status, "?")
+
+
+def status_word(status: str, lang: str) -> str:
+    return t(f"status-{status}", lang)
+
+
+def percent(value: Decimal | int, lang: str) -> str:
+    """A share 0–1 as a percentage with one decimal: ``54,5 %`` (sv), ``54.5%`` (en)."""
+    pct = (Decimal(value) * 100).quantize(Decimal("0.1"))
+    text = number(pct.normalize() if pct == pct.to_integral() else pct, lang)
+    return f"{text} %" if lang == "sv" else f"{text}%"
+
+
+def amount(value: Decimal | int | None, unit: str, lang: str) -> str:
+    if value is None:
+        return t("no-value", lang)
+    if unit in ("share", "ratio"):
+        return percent(value, lang)
+    if isinstance(value, Decimal):
+        value = value.quantize(Decimal("0.01")).normalize() if value != value.to_integral() else value
+    return number(value, lang)
+
+
+def value_text(r: RuleResult, b: BucketResult, lang: str) -> str:
+    if b.value is None and b.required is None:
+        return ""
+    value = amount(b.value, r.unit, lang)
+    if b.required is None or r.bound is None:
+        return value
+    required = t(f"bound-{r.bound}", lang, n=amount(b.required, r.unit, lang))
+    if r.measure:
+        required += f" {r.measure}"
+    return t("value-vs", lang, value=value, required=required)
+
+
+def party_heading(parties: tuple[str, ...], p: PromiseResult, lang: str) -> str:
+    names = [p.parties.get(x, x) for x in parties]
+    if len(names) == 1:
+        return names[0]
+    joined = ", ".join(names[:-1]) + f" {t('report-and', lang)} " + names[-1]
+    return t("report-joint", lang, parties=joined)
+
+
+def group_by_party(p: PromiseResult, lang: str) -> list[tuple[str, list[CommitmentResult]]]:
+    """Commitments grouped by their parties, in the order the promise names them."""
+    groups: dict[tuple[str, ...], list[CommitmentResult]] = {}
+    for c in p.commitments:
+        groups.setdefault(tuple(c.parties), []).append(c)
+    return [(party_heading(k, p, lang), v) for k, v in groups.items()]

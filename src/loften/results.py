@@ -1,0 +1,199 @@
+"""The report model: what ``check`` finds, before any format renders it.
+
+Frozen pydantic models from the report down to one bucket. Messages are kept as a
+code with parameters (:class:`Msg`) and put into words only by a reporter, in the
+report's language. ``value``/``required`` are exact (``int`` or ``Decimal``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["pass", "fail", "warn", "on-track", "behind", "not-started", "excepted", "missing"]
+WaiverState = Literal["applied", "unused", "expired", "not-decided"]
+Value = int | Decimal
+
+# Worst first (SPEC §2.4).
+STATUS_ORDER: tuple[Status, ...] = (
+    "fail",
+    "behind",
+    "missing",
+    "warn",
+    "excepted",
+    "on-track",
+    "not-started",
+    "pass",
+)
+_RANK = {s: i for i, s in enumerate(STATUS_ORDER)}
+
+
+def worst(statuses: list[Status] | tuple[Status, ...]) -> Status:
+    """Aggregate member statuses as SPEC §2.4 says.
+
+    ``not-started`` members are ignored unless all are ``not-started``; ``pass``
+    members beside ignored ``not-started`` ones make ``on-track``.
+    """
+    if not statuses:
+        return "pass"
+    started = [s for s in statuses if s != "not-started"]
+    if not started:
+        return "not-started"
+    result = min(started, key=_RANK.__getitem__)
+    if result == "pass" and len(started) < len(statuses):
+        return "on-track"
+    return result
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Msg(Frozen):
+    """A message to be put into words later: a catalog code and its parameters."""
+
+    code: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        from loften.messages import t
+
+        return t(self.code, lang, **self.params)
+
+
+class LeftOut(Frozen):
+    """An activity a rule looked at but did not count, and why."""
+
+    activity: str
+    code: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        from loften.messages import t
+
+        return t(self.code, lang, **self.params)
+
+
+class Item(Frozen):
+    """One occurrence, planned date, request, covered item, attestation or data point."""
+
+    label: str
+    status: Status
+    counted: tuple[str, ...] = ()
+    detail: Msg | None = None
+    day: date | None = None
+
+
+class BucketResult(Frozen):
+    bucket: str
+    start: date
+    end: date
+    status: Status
+    value: Value | None = None
+    required: Value | None = None
+    counted: tuple[str, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+    expected: Value | None = None
+    left: Value | None = None
+    due: date | None = None
+    items: tuple[Item, ...] = ()
+    detail: Msg | None = None
+    relaxed_status: Status | None = Field(default=None, exclude=True)
+    """The status against an exception's relaxed bound, when one was given (§5.6)."""
+
+
+class WaiverResult(Frozen):
+    bucket: str
+    state: WaiverState
+    reason: str
+    decided: date | None = None
+    by: str | None = None
+
+
+class RuleResult(Frozen):
+    id: str
+    kind: str
+    severity: Literal["error", "warning"]
+    status: Status
+    title: str | None = None
+    note: str | None = None
+    line: int | None = None
+    unit: str = "count"
+    """How ``value`` reads: ``count``, ``sum``, ``share`` (0–1), ``ratio`` (0–1) or ``number``."""
+    bound: Literal["at_least", "at_most", "exactly"] | None = None
+    measure: str | None = None
+    """What a ``sum`` adds up (``hours``, ``days`` …)."""
+    exceptions: tuple[WaiverResult, ...] = ()
+    buckets: tuple[BucketResult, ...] = ()
+
+
+class CommitmentResult(Frozen):
+    id: str
+    parties: tuple[str, ...]
+    text: str
+    status: Status
+    rules: tuple[RuleResult, ...]
+    line: int | None = None
+
+
+class FileResult(Frozen):
+    path: str
+    rows: int
+    activities: int
+    errors: int
+
+
+class QualityNote(Frozen):
+    """A data-quality finding: nothing is dropped silently (SPEC §3.1)."""
+
+    where: str
+    code: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    sort: tuple[str, int, int] = Field(default=("", 0, 0), exclude=True)
+
+    def text(self, lang: str) -> str:
+        from loften.messages import t
+
+        return t(self.code, lang, **self.params)
+
+
+class PromiseResult(Frozen):
+    id: str
+    title: str
+    path: str
+    municipality: str | None = None
+    code: str | None = None
+    place: str | None = None
+    start: date
+    end: date
+    goal: str | None = None
+    language: Literal["sv", "en"] = "sv"
+    status: Status
+    parties: dict[str, str] = Field(default_factory=dict)
+    """Party id -> display name, for reports."""
+    labels: dict[str, str] = Field(default_factory=dict)
+    """Activity type id -> display name, for reports."""
+    files: tuple[FileResult, ...] = ()
+    commitments: tuple[CommitmentResult, ...] = ()
+    data_quality: tuple[QualityNote, ...] = ()
+
+
+class Report(Frozen):
+    as_of: date
+    status: Status
+    promises: tuple[PromiseResult, ...]
+    with_notes: bool = False
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0, or 1 when an ``error`` rule failed (with ``strict``: any warn/behind/missing)."""
+        for promise in self.promises:
+            for commitment in promise.commitments:
+                for rule in commitment.rules:
+                    if rule.status == "fail" and rule.severity == "error":
+                        return 1
+                    if strict and rule.status in ("fail", "warn", "behind", "missing"):
+                        return 1
+        return 0

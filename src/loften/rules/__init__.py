@@ -1,0 +1,24 @@
+"""The rule kinds. The discriminated union :data:`Rule` *is* the registry: adding a
+kind means one module here and one line in the union below."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from loften.rules.base import RuleBase, RuleContext
+from loften.rules.count import CountRule
+from loften.rules.sum import SumRule
+
+Rule = Annotated[
+    CountRule | SumRule,
+    Field(discriminator="kind"),
+]
+
+KINDS: dict[str, type[RuleBase]] = {
+    cls.model_fields["kind"].annotation.__args__[0]: cls  # type: ignore[union-attr]
+    for cls in Rule.__origin__.__args__  # type: ignore[attr-defined]
+}
+
+__all__ = ["KINDS", "Rule", "RuleBase", "RuleContext"]

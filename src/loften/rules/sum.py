@@ -1,0 +1,126 @@
+"""``sum``: every bucket's sum of a number meets the bound.
+
+Reads: "minst 300 timmar fotpatrullering per år".
+
+```yaml
+kind: sum
+match: {type: fotpatrullering}
+of: hours
+per: year
+at_least: 300
+```
+
+``of`` is ``days``, ``hours``, ``participants`` or a numeric extra field. ``days`` is
+the one sum that splits an activity across buckets: each day counts in the bucket
+it falls in, up to the earlier of the period's end and ``--as-of``. Every other
+number counts whole, in the bucket of the activity's start date. Activities without
+the number are listed as left out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import model_validator
+
+from loften.activities.model import Activity
+from loften.calendar import Bucket
+from loften.results import BucketResult, LeftOut
+from loften.rules.base import (
+    PerRule,
+    RuleContext,
+    bound_of,
+    bucket_result,
+    check_one_bound,
+    group,
+    left_out_each,
+)
+from loften.spec.filters import Filter
+from loften.spec.types import Number, Text
+
+
+def day_share(a: Activity, first: date, last: date) -> Decimal:
+    """The part of ``a.days`` that falls in ``[first, last]``, spread evenly over its span."""
+    lo, hi = max(a.date, first), min(a.end, last)
+    if hi < lo:
+        return Decimal(0)
+    span = (a.end - a.date).days + 1
+    inside = (hi - lo).days + 1
+    if inside == span:
+        return a.days
+    return a.days * inside / span
+
+
+class SumRule(PerRule):
+    kind: Literal["sum"]
+    summary = (
+        "summan av ett tal (dagar, timmar, deltagare …) når gränsen i varje period",
+        "every bucket's sum of a number (days, hours, participants …) meets the bound",
+    )
+    unit = "sum"
+    match: Filter
+    each: Filter | None = None
+    of: Text
+    at_least: Number | None = None
+    at_most: Number | None = None
+    exactly: Number | None = None
+
+    @model_validator(mode="after")
+    def _bounds(self) -> SumRule:
+        check_one_bound(self)
+        return self
+
+    def filters(self) -> dict[str, Filter]:
+        return {"match": self.match, **({"each": self.each} if self.each else {})}
+
+    def evaluate(self, ctx: RuleContext) -> tuple[BucketResult, ...]:
+        match = ctx.select(self.match)
+        each = ctx.select(self.each) if self.each else None
+        start, end = ctx.window(self)
+        buckets = self.buckets(ctx)
+        chosen = [a for a in ctx.activities if start <= a.date <= end and match(a)]
+        if self.of == "days":
+            return tuple(self._days(bucket, chosen, each, ctx, end) for bucket in buckets)
+        grouped = group(buckets, chosen)
+        out = []
+        for bucket in buckets:
+            total, counted, left_out = Decimal(0), [], []
+            for a in grouped[bucket.label]:
+                if each is not None and not each(a):
+                    left_out.append(left_out_each(each, a))
+                    continue
+                n = ctx.number_of(a, self.of)
+                if n is None:
+                    left_out.append(LeftOut(activity=a.ref, code="sum-missing", params={"field": self.of}))
+                    continue
+                total += n
+                counted.append(a)
+            out.append(self._result(bucket, ctx, total, counted, left_out))
+        return tuple(out)
+
+    def _days(
+        self, bucket: Bucket, chosen: list[Activity], each, ctx: RuleContext, end: date  # type: ignore[no-untyped-def]
+    ) -> BucketResult:
+        last = min(bucket.end, end, ctx.as_of)
+        total, counted, left_out = Decimal(0), [], []
+        for a in chosen:
+            if a.end < bucket.start or a.date > bucket.end:
+                continue
+            if each is not None and not each(a):
+                if bucket.start <= a.date <= bucket.end:
+                    left_out.append(left_out_each(each, a))
+                continue
+            part = day_share(a, bucket.start, last) if last >= bucket.start else Decimal(0)
+            if part:
+                total += part
+                counted.append(a)
+        return self._result(bucket, ctx, total, counted, left_out)
+
+    def _result(self, bucket, ctx, total, counted, left_out) -> BucketResult:  # type: ignore[no-untyped-def]
+        return bucket_result(
+            bucket, ctx, total, bound_of(self, bucket, ctx), counted=counted, left_out=left_out, whole=False
+        )
+
+
