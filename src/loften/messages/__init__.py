@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from loften.messages import calendar, core, loading, report, rules, values
+from loften.messages import calendar, cadence, core, evidence, kinds, loading, report, rules, values
 
 LANGS = ("sv", "en")
 
@@ -29,6 +29,9 @@ for _section in (
     calendar.MESSAGES,
     loading.MESSAGES,
     rules.MESSAGES,
+    cadence.MESSAGES,
+    kinds.MESSAGES,
+    evidence.MESSAGES,
     report.MESSAGES,
 ):
     for _code, _pair in _section.items():

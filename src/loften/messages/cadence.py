@@ -1,0 +1,6 @@
+"""Messages: cadence rule kinds. Code -> (Swedish, English)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}
