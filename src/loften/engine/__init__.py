@@ -10,7 +10,9 @@ from loften.engine.check import check_promise
 from loften.results import PromiseResult, Report, worst
 
 
-def build_report(results: Sequence[PromiseResult], as_of: date, *, with_notes: bool = False) -> Report:
+def build_report(
+    results: Sequence[PromiseResult], as_of: date, *, with_notes: bool = False
+) -> Report:
     return Report(
         as_of=as_of,
         status=worst([r.status for r in results]) if results else "pass",
@@ -19,7 +21,9 @@ def build_report(results: Sequence[PromiseResult], as_of: date, *, with_notes: b
     )
 
 
-def check(paths: Path | str | Sequence[Path | str], *, as_of: date, cwd: Path | None = None) -> Report:
+def check(
+    paths: Path | str | Sequence[Path | str], *, as_of: date, cwd: Path | None = None
+) -> Report:
     """Check one or more promises as of ``as_of``; raise :class:`LoftenError` on bad input."""
     items = [paths] if isinstance(paths, str | Path) else list(paths)
     here = cwd or Path.cwd()

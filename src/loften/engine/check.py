@@ -12,11 +12,18 @@ from datetime import date
 from pathlib import Path
 
 from loften import values
-from loften.activities.load import load_logs
 from loften.activities.fields import BY_NAME
+from loften.activities.load import load_logs
 from loften.activities.model import Activity, LoadedLogs, LogSource, Vocabulary
 from loften.engine import quality, waivers
-from loften.engine.select import STANDARD, Selector, Vocab, compile_filter, field_number, field_values
+from loften.engine.select import (
+    STANDARD,
+    Selector,
+    Vocab,
+    compile_filter,
+    field_number,
+    field_values,
+)
 from loften.errors import BadValue, LoftenError, Problem
 from loften.results import CommitmentResult, FileResult, PromiseResult, RuleResult, worst
 from loften.rules.base import RuleBase, RuleContext
@@ -50,13 +57,21 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
         rules = []
         for ri, rule in enumerate(c.rules):
             mine = _exemptions(p, f"{c.id}/{rule.id}", len(c.rules) == 1, c.id)
-            result, unknown = _judge(rule, mine, lp, counted, logs, selectors, as_of, f"{c.id}/{rule.id}")
+            result, unknown = _judge(
+                rule, mine, lp, counted, logs, selectors, as_of, f"{c.id}/{rule.id}"
+            )
             for e in unknown:
                 ei = p.exceptions.index(e)
                 problems.append(
-                    Problem("exception-unknown-bucket", lp.where(("exceptions", ei)), {"rule": f"{c.id}/{rule.id}"})
+                    Problem(
+                        "exception-unknown-bucket",
+                        lp.where(("exceptions", ei)),
+                        {"rule": f"{c.id}/{rule.id}"},
+                    )
                 )
-            rules.append(result.model_copy(update={"line": lp.where(("commitments", ci, "rules", ri)).line}))
+            rules.append(
+                result.model_copy(update={"line": lp.where(("commitments", ci, "rules", ri)).line})
+            )
         commitments.append(
             CommitmentResult(
                 id=c.id,
@@ -90,7 +105,10 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
         status=worst([c.status for c in commitments]),
         parties={k: p.label_of_party(k) for k in p.parties},
         labels={k: p.label_of_type(k) for k in p.activity_types},
-        files=tuple(FileResult(path=f.path, rows=f.rows, activities=f.activities, errors=f.errors) for f in logs.files),
+        files=tuple(
+            FileResult(path=f.path, rows=f.rows, activities=f.activities, errors=f.errors)
+            for f in logs.files
+        ),
         commitments=tuple(commitments),
         data_quality=quality.notes(p, logs, as_of, looked_at),
     )
@@ -101,7 +119,14 @@ def _sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
     out = []
     for i, ref in enumerate(lp.promise.logs):
         path = base / ref.path
-        out.append(LogSource(path=path, display=display_path(path, cwd), sheet=ref.sheet, where=lp.where(("logs", i))))
+        out.append(
+            LogSource(
+                path=path,
+                display=display_path(path, cwd),
+                sheet=ref.sheet,
+                where=lp.where(("logs", i)),
+            )
+        )
     return out
 
 
@@ -127,11 +152,17 @@ def _compile(lp: LoadedPromise, vocab: Vocab) -> dict[int, Selector]:
 
 def _counted(activities: Sequence[Activity], as_of: date) -> tuple[Activity, ...]:
     """What rules may count: done, not a ``same_as`` copy, started by ``as_of``."""
-    return tuple(a for a in activities if a.status == "done" and a.same_as is None and a.date <= as_of)
+    return tuple(
+        a for a in activities if a.status == "done" and a.same_as is None and a.date <= as_of
+    )
 
 
 def _exemptions(p: Promise, path: str, single: bool, commitment: str) -> list[Exemption]:
-    return [e for e in p.exceptions if e.rule.strip() == path or (single and e.rule.strip() == commitment)]
+    return [
+        e
+        for e in p.exceptions
+        if e.rule.strip() == path or (single and e.rule.strip() == commitment)
+    ]
 
 
 def _judge(
@@ -146,7 +177,14 @@ def _judge(
 ) -> tuple[RuleResult, list[Exemption]]:
     p = lp.promise
     start, end = p.period.start, p.period.end
-    probe = RuleContext(as_of=as_of, start=start, end=end, activities=(), select=lambda f: selectors[id(f)], label=p.label_of_type)
+    probe = RuleContext(
+        as_of=as_of,
+        start=start,
+        end=end,
+        activities=(),
+        select=lambda f: selectors[id(f)],
+        label=p.label_of_type,
+    )
     bucket_spans: list[tuple[str, date, date]] = []
     if hasattr(rule, "buckets"):
         bucket_spans = [(b.label, b.start, b.end) for b in rule.buckets(probe)]  # type: ignore[attr-defined]
@@ -168,7 +206,9 @@ def _judge(
     buckets = rule.evaluate(ctx)
     buckets, states, unknown = waivers.apply(exemptions, buckets, as_of)
     if rule.severity == "warning":
-        buckets = tuple(b.model_copy(update={"status": "warn"}) if b.status == "fail" else b for b in buckets)
+        buckets = tuple(
+            b.model_copy(update={"status": "warn"}) if b.status == "fail" else b for b in buckets
+        )
     status = worst([b.status for b in buckets])
     if rule.severity == "warning" and status in ("fail", "behind", "missing", "warn"):
         status = "warn"
@@ -188,8 +228,6 @@ def _judge(
         ),
         unknown,
     )
-
-
 
 
 def _bound_key(rule: RuleBase) -> str | None:

@@ -19,14 +19,25 @@ from loften.spec.model import Promise
 
 
 def _note(where: Location, code: str, **params: object) -> QualityNote:
-    return QualityNote(where=where.ref if where.row or where.line else str(where), code=code, params=params, sort=where.sort_key())
+    return QualityNote(
+        where=where.ref if where.row or where.line else str(where),
+        code=code,
+        params=params,
+        sort=where.sort_key(),
+    )
 
 
-def notes(p: Promise, logs: LoadedLogs, as_of: date, looked_at: Sequence[Selector]) -> tuple[QualityNote, ...]:
+def notes(
+    p: Promise, logs: LoadedLogs, as_of: date, looked_at: Sequence[Selector]
+) -> tuple[QualityNote, ...]:
     out: list[QualityNote] = []
     for n in logs.notices:
         if n.where is not None:
-            out.append(QualityNote(where=str(n.where), code=n.code, params=dict(n.params), sort=n.where.sort_key()))
+            out.append(
+                QualityNote(
+                    where=str(n.where), code=n.code, params=dict(n.params), sort=n.where.sort_key()
+                )
+            )
     start, end = p.period.start, p.period.end
     later: Counter[str] = Counter()
     for a in logs.activities:
@@ -34,7 +45,9 @@ def notes(p: Promise, logs: LoadedLogs, as_of: date, looked_at: Sequence[Selecto
             later[a.where.path] += 1
             continue
         if a.status != "done":
-            out.append(_note(a.where, f"status-{a.status}", date=a.date, type=p.label_of_type(a.type)))
+            out.append(
+                _note(a.where, f"status-{a.status}", date=a.date, type=p.label_of_type(a.type))
+            )
             continue
         if a.date < start or a.date > end:
             out.append(_note(a.where, "outside-period", date=a.date, start=start, end=end))
@@ -45,7 +58,14 @@ def notes(p: Promise, logs: LoadedLogs, as_of: date, looked_at: Sequence[Selecto
         if not any(sel(a) for sel in looked_at):
             out.append(_note(a.where, "unused", date=a.date, type=p.label_of_type(a.type)))
     for path, n in sorted(later.items()):
-        out.append(QualityNote(where=path, code="after-as-of", params={"count": n, "as_of": as_of}, sort=(path, 0, 0)))
+        out.append(
+            QualityNote(
+                where=path,
+                code="after-as-of",
+                params={"count": n, "as_of": as_of},
+                sort=(path, 0, 0),
+            )
+        )
     out.extend(_doubles(logs.activities, as_of))
     out.sort(key=lambda q: (q.sort, q.code))
     return tuple(out)

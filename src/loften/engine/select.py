@@ -104,7 +104,9 @@ class Selector:
         for t in self.tests:
             if not t.check(activity):
                 return _reason(t, activity, self._label(activity.type))
-        return Msg(code="each-failed", params={"date": activity.date, "type": self._label(activity.type)})
+        return Msg(
+            code="each-failed", params={"date": activity.date, "type": self._label(activity.type)}
+        )
 
 
 def _reason(t: Test, a: Activity, label: str) -> Msg:
@@ -117,11 +119,17 @@ def _reason(t: Test, a: Activity, label: str) -> Msg:
         unit = t.field if t.field in ("days", "hours", "participants") else "other"
         return Msg(
             code=f"each-{op.replace('_', '-')}",
-            params={**base, "actual": Msg(code=f"amount-{unit}", params={"n": actual, "field": t.field}),
-                    "bound": Decimal(t.cond.values[0].replace(",", "."))},
+            params={
+                **base,
+                "actual": Msg(code=f"amount-{unit}", params={"n": actual, "field": t.field}),
+                "bound": Decimal(t.cond.values[0].replace(",", ".")),
+            },
         )
     shown = ", ".join(actual) if isinstance(actual, tuple) else str(actual)
-    return Msg(code="each-not-matching", params={**base, "actual": shown, "wanted": ", ".join(t.cond.values)})
+    return Msg(
+        code="each-not-matching",
+        params={**base, "actual": shown, "wanted": ", ".join(t.cond.values)},
+    )
 
 
 def compile_filter(flt: Filter, vocab: Vocab, label: Callable[[str], str]) -> Selector:
@@ -166,7 +174,9 @@ def _test(field: str, cond: Cond, vocab: Vocab) -> Test:
     return Test(field.removeprefix("extra:"), cond, check, getter, kind)
 
 
-def _check(kind: str, cond: Cond, vocab: Vocab, getter: Getter, field: str) -> Callable[[Activity], bool]:
+def _check(
+    kind: str, cond: Cond, vocab: Vocab, getter: Getter, field: str
+) -> Callable[[Activity], bool]:
     if cond.op == "not":
         assert cond.inner is not None
         inner = _check(kind, cond.inner, vocab, getter, field)
@@ -179,7 +189,11 @@ def _check(kind: str, cond: Cond, vocab: Vocab, getter: Getter, field: str) -> C
     if kind in LIST_KINDS:
         want = frozenset(wanted)
         if cond.op == "all":
-            return lambda a: want <= {values.norm(x) for x in getter(a)} if kind == "list" else want <= set(getter(a))
+            return lambda a: (
+                want <= {values.norm(x) for x in getter(a)}
+                if kind == "list"
+                else want <= set(getter(a))
+            )
         if kind == "list":
             return lambda a: not want.isdisjoint(values.norm(x) for x in getter(a))
         return lambda a: not want.isdisjoint(getter(a))

@@ -48,7 +48,9 @@ def state(e: Exemption, last_day: date, as_of: date) -> WaiverState | None:
     return None
 
 
-def relaxed_bounds(exemptions: Sequence[Exemption], buckets: Sequence[tuple[str, date, date]], as_of: date) -> dict[str, Relaxed]:
+def relaxed_bounds(
+    exemptions: Sequence[Exemption], buckets: Sequence[tuple[str, date, date]], as_of: date
+) -> dict[str, Relaxed]:
     out: dict[str, Relaxed] = {}
     for label, start, end in buckets:
         for e in exemptions:
@@ -120,7 +122,9 @@ def _items(
             if e.decided > as_of:
                 results.append(_result(e, label, "not-decided"))
             else:
-                results.append(_result(e, label, "applied" if item.status == "excepted" else "unused"))
+                results.append(
+                    _result(e, label, "applied" if item.status == "excepted" else "unused")
+                )
     return b, results, used
 
 

@@ -25,11 +25,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report-and": ("och", "and"),
     "report-note": ("Tolkning: {note}", "Interpretation: {note}"),
     "report-left-out": ("räknas inte: {activity} – {reason}", "not counted: {activity} – {reason}"),
-    "report-exception": ("undantag {bucket} ({state}): {reason}", "exception {bucket} ({state}): {reason}"),
+    "report-exception": (
+        "undantag {bucket} ({state}): {reason}",
+        "exception {bucket} ({state}): {reason}",
+    ),
     "report-left": ("kvar: {left} till {due}", "left: {left} by {due}"),
     "report-quality": ("Datakvalitet", "Data quality"),
     "report-files": ("Loggfiler", "Log files"),
-    "report-file-line": ("{path}: {rows} rader, {activities} aktiviteter, {errors} fel", "{path}: {rows} rows, {activities} activities, {errors} errors"),
+    "report-file-line": (
+        "{path}: {rows} rader, {activities} aktiviteter, {errors} fel",
+        "{path}: {rows} rows, {activities} activities, {errors} errors",
+    ),
     "report-summary": (
         "{rules} regler: {passed} uppfyllda, {failed} ej uppfyllda, {behind} efter plan, {other} övriga",
         "{rules} rules: {passed} pass, {failed} fail, {behind} behind, {other} other",
@@ -41,11 +47,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value-vs": ("{value} ({required})", "{value} ({required})"),
     "no-value": ("–", "–"),
     # data quality (SPEC §3.1)
-    "status-planned": ("{date} {type}: planerad, räknas inte", "{date} {type}: planned, not counted"),
-    "status-cancelled": ("{date} {type}: inställd, räknas inte", "{date} {type}: cancelled, not counted"),
-    "outside-period": ("{date} ligger utanför perioden {start} – {end}", "{date} is outside the period {start} – {end}"),
-    "same-as": ("samma aktivitet som {other}; räknas en gång", "the same activity as {other}; counted once"),
-    "unused": ("{date} {type}: ingen regel räknar den här aktiviteten", "{date} {type}: no rule looks at this activity"),
+    "status-planned": (
+        "{date} {type}: planerad, räknas inte",
+        "{date} {type}: planned, not counted",
+    ),
+    "status-cancelled": (
+        "{date} {type}: inställd, räknas inte",
+        "{date} {type}: cancelled, not counted",
+    ),
+    "outside-period": (
+        "{date} ligger utanför perioden {start} – {end}",
+        "{date} is outside the period {start} – {end}",
+    ),
+    "same-as": (
+        "samma aktivitet som {other}; räknas en gång",
+        "the same activity as {other}; counted once",
+    ),
+    "unused": (
+        "{date} {type}: ingen regel räknar den här aktiviteten",
+        "{date} {type}: no rule looks at this activity",
+    ),
     "after-as-of": (
         "{count} {count:p:aktivitet är daterad:aktiviteter är daterade} efter {as_of} och räknas inte",
         "{count} {count:p:activity is:activities are} dated after {as_of} and not counted",

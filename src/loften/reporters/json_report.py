@@ -69,7 +69,9 @@ def _rule(r: RuleResult, lang: str) -> dict[str, Any]:
         out["title"] = r.title
     if r.note:
         out["note"] = r.note
-    out["exceptions"] = [{"bucket": e.bucket, "state": e.state, "reason": e.reason} for e in r.exceptions]
+    out["exceptions"] = [
+        {"bucket": e.bucket, "state": e.state, "reason": e.reason} for e in r.exceptions
+    ]
     out["buckets"] = [_bucket(b, lang) for b in r.buckets]
     return out
 
@@ -81,7 +83,9 @@ def _bucket(b: BucketResult, lang: str) -> dict[str, Any]:
         "value": b.value,
         "required": b.required,
         "counted": list(b.counted),
-        "left_out": [{"activity": x.activity, "code": x.code, "message": x.text(lang)} for x in b.left_out],
+        "left_out": [
+            {"activity": x.activity, "code": x.code, "message": x.text(lang)} for x in b.left_out
+        ],
     }
     if b.expected is not None or b.left is not None:
         out["expected"] = b.expected
@@ -95,7 +99,11 @@ def _bucket(b: BucketResult, lang: str) -> dict[str, Any]:
                 "label": i.label,
                 "status": i.status,
                 "counted": list(i.counted),
-                **({"detail": {"code": i.detail.code, "message": i.detail.text(lang)}} if i.detail else {}),
+                **(
+                    {"detail": {"code": i.detail.code, "message": i.detail.text(lang)}}
+                    if i.detail
+                    else {}
+                ),
             }
             for i in b.items
         ]
@@ -128,7 +136,10 @@ def dumps(value: Any, indent: int = 0) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent + 1)}" for k, v in value.items()]
+        items = [
+            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent + 1)}"
+            for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, list | tuple):
         if not value:

@@ -55,7 +55,9 @@ def _status(status: str, lang: str) -> Text:
 
 def _promise(console: Console, p: PromiseResult, report: Report, lang: str) -> None:
     console.print(Text(p.title, style="bold"))
-    console.print(t("report-period", lang, start=prose_date(p.start, lang), end=prose_date(p.end, lang)))
+    console.print(
+        t("report-period", lang, start=prose_date(p.start, lang), end=prose_date(p.end, lang))
+    )
     console.print(t("report-as-of", lang, date=prose_date(report.as_of, lang)))
     line = Text(t("report-overall", lang, status=""))
     line.append_text(_status(p.status, lang))
@@ -68,7 +70,12 @@ def _promise(console: Console, p: PromiseResult, report: Report, lang: str) -> N
             head.append_text(_status(c.status, lang))
             head.append(f"  {c.id}", style="bold")
             console.print(head)
-            console.print(Text(c.text, style="italic"), overflow="fold", soft_wrap=False, width=console.width - 4)
+            console.print(
+                Text(c.text, style="italic"),
+                overflow="fold",
+                soft_wrap=False,
+                width=console.width - 4,
+            )
             for r in c.rules:
                 _rule(console, r, lang)
     _quality(console, p, lang)
@@ -93,16 +100,25 @@ def _rule(console: Console, r: RuleResult, lang: str) -> None:
         console.print(row)
         if b.status == "behind" and b.left is not None and b.due is not None:
             console.print(
-                "        " + t("report-left", lang, left=number(b.left, lang), due=prose_date(b.due, lang))
+                "        "
+                + t("report-left", lang, left=number(b.left, lang), due=prose_date(b.due, lang))
             )
         if b.detail is not None:
             console.print("        " + b.detail.text(lang))
         for x in b.left_out:
-            console.print(Text("        " + t("report-left-out", lang, activity=x.activity, reason=x.text(lang)), style="dim"))
+            console.print(
+                Text(
+                    "        "
+                    + t("report-left-out", lang, activity=x.activity, reason=x.text(lang)),
+                    style="dim",
+                )
+            )
         for item in b.items:
             if item.status in ("fail", "excepted", "behind", "missing"):
                 detail = f" – {item.detail.text(lang)}" if item.detail else ""
-                console.print(f"        {symbol(item.status)} {human_label(item.label, lang)}{detail}")
+                console.print(
+                    f"        {symbol(item.status)} {human_label(item.label, lang)}{detail}"
+                )
     for e in r.exceptions:
         if e.state in ("applied", "expired", "not-decided"):
             console.print(
@@ -124,7 +140,17 @@ def _quality(console: Console, p: PromiseResult, lang: str) -> None:
     console.print()
     console.print(Text(t("report-files", lang), style="bold underline"))
     for f in p.files:
-        console.print("  " + t("report-file-line", lang, path=f.path, rows=f.rows, activities=f.activities, errors=f.errors))
+        console.print(
+            "  "
+            + t(
+                "report-file-line",
+                lang,
+                path=f.path,
+                rows=f.rows,
+                activities=f.activities,
+                errors=f.errors,
+            )
+        )
     if p.data_quality:
         console.print()
         console.print(Text(t("report-quality", lang), style="bold underline"))
@@ -139,6 +165,13 @@ def _summary(console: Console, p: PromiseResult, lang: str) -> None:
     behind = sum(r.status == "behind" for r in rules)
     console.print()
     console.print(
-        t("report-summary", lang, rules=len(rules), passed=passed, failed=failed, behind=behind,
-          other=len(rules) - passed - failed - behind)
+        t(
+            "report-summary",
+            lang,
+            rules=len(rules),
+            passed=passed,
+            failed=failed,
+            behind=behind,
+            other=len(rules) - passed - failed - behind,
+        )
     )

@@ -42,7 +42,9 @@ def amount(value: Decimal | int | None, unit: str, lang: str) -> str:
     if unit in ("share", "ratio"):
         return percent(value, lang)
     if isinstance(value, Decimal):
-        value = value.quantize(Decimal("0.01")).normalize() if value != value.to_integral() else value
+        value = (
+            value.quantize(Decimal("0.01")).normalize() if value != value.to_integral() else value
+        )
     return number(value, lang)
 
 

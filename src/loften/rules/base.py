@@ -129,9 +129,7 @@ def _bool(v: Any) -> Any:
     return values.parse_bool(v) if isinstance(v, str) else v
 
 
-def group(
-    buckets: Sequence[Bucket], activities: Iterable[Activity]
-) -> dict[str, list[Activity]]:
+def group(buckets: Sequence[Bucket], activities: Iterable[Activity]) -> dict[str, list[Activity]]:
     """Activities by the label of the bucket their start date falls in (SPEC §5.3)."""
     from loften.calendar import BucketIndex
 

@@ -88,7 +88,11 @@ class CountRule(PerRule):
                     vals = ctx.values_of(a, self.distinct)
                     if not vals:
                         left_out.append(
-                            LeftOut(activity=a.ref, code="distinct-missing", params={"field": self.distinct})
+                            LeftOut(
+                                activity=a.ref,
+                                code="distinct-missing",
+                                params={"field": self.distinct},
+                            )
                         )
                         continue
                     kept.append(a)
@@ -99,6 +103,13 @@ class CountRule(PerRule):
             else:
                 value = sum(a.quantity for a in counted)
             results.append(
-                bucket_result(bucket, ctx, value, bound_of(self, bucket, ctx), counted=counted, left_out=left_out)
+                bucket_result(
+                    bucket,
+                    ctx,
+                    value,
+                    bound_of(self, bucket, ctx),
+                    counted=counted,
+                    left_out=left_out,
+                )
             )
         return tuple(results)

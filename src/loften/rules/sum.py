@@ -93,7 +93,9 @@ class SumRule(PerRule):
                     continue
                 n = ctx.number_of(a, self.of)
                 if n is None:
-                    left_out.append(LeftOut(activity=a.ref, code="sum-missing", params={"field": self.of}))
+                    left_out.append(
+                        LeftOut(activity=a.ref, code="sum-missing", params={"field": self.of})
+                    )
                     continue
                 total += n
                 counted.append(a)
@@ -101,7 +103,12 @@ class SumRule(PerRule):
         return tuple(out)
 
     def _days(
-        self, bucket: Bucket, chosen: list[Activity], each, ctx: RuleContext, end: date  # type: ignore[no-untyped-def]
+        self,
+        bucket: Bucket,
+        chosen: list[Activity],
+        each,
+        ctx: RuleContext,
+        end: date,  # type: ignore[no-untyped-def]
     ) -> BucketResult:
         last = min(bucket.end, end, ctx.as_of)
         total, counted, left_out = Decimal(0), [], []
@@ -120,7 +127,11 @@ class SumRule(PerRule):
 
     def _result(self, bucket, ctx, total, counted, left_out) -> BucketResult:  # type: ignore[no-untyped-def]
         return bucket_result(
-            bucket, ctx, total, bound_of(self, bucket, ctx), counted=counted, left_out=left_out, whole=False
+            bucket,
+            ctx,
+            total,
+            bound_of(self, bucket, ctx),
+            counted=counted,
+            left_out=left_out,
+            whole=False,
         )
-
-

@@ -46,9 +46,11 @@ class Cond(BaseModel):
         if isinstance(v, dict):
             if len(v) != 1:
                 raise BadValue("filter-one-operator", keys=", ".join(map(str, v)))
-            (key, arg), = v.items()
+            ((key, arg),) = v.items()
             if key not in OPERATORS:
-                raise BadValue("filter-unknown-operator", key=key, suggestion=suggest(key, OPERATORS) or "")
+                raise BadValue(
+                    "filter-unknown-operator", key=key, suggestion=suggest(key, OPERATORS) or ""
+                )
             if key == "not":
                 return {"op": "not", "inner": arg}
             if key in ("all", "between"):

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from loften import values, yamlnodes
-from loften.errors import BadValue, LoftenError, Location, Problem, suggest
+from loften.errors import BadValue, Location, LoftenError, Problem, suggest
 from loften.spec.model import Promise
 from loften.yamlnodes import Map, Node, Scalar, Seq
 
@@ -86,7 +86,9 @@ def _problems(err: ValidationError, root: Map, display: str) -> Iterator[Problem
             key = str(loc[-1])
             node = _follow(root, loc, key=True)
             known = _known_keys(root, loc[:-1])
-            problem = Problem("unknown-key", _at(display, node), {"key": key, "hint": _hint(key, known)})
+            problem = Problem(
+                "unknown-key", _at(display, node), {"key": key, "hint": _hint(key, known)}
+            )
         elif kind == "missing":
             node = _follow(root, loc[:-1])
             problem = Problem("missing-key", _at(display, node), {"key": str(loc[-1])})
@@ -95,14 +97,18 @@ def _problems(err: ValidationError, root: Map, display: str) -> Iterator[Problem
 
             tag = str(ctx.get("tag", ""))
             node = _follow(root, (*loc, "kind"))
-            problem = Problem("unknown-kind", _at(display, node), {"kind": tag, "hint": _hint(tag, KINDS)})
+            problem = Problem(
+                "unknown-kind", _at(display, node), {"kind": tag, "hint": _hint(tag, KINDS)}
+            )
         elif kind == "union_tag_not_found":
             problem = Problem("missing-key", _at(display, _follow(root, loc)), {"key": "kind"})
         elif kind == "value_error" and isinstance(ctx.get("error"), BadValue):
             bad: BadValue = ctx["error"]
             problem = bad.at(_at(display, _follow(root, loc)))
         else:
-            problem = Problem(_generic_code(kind), _at(display, _follow(root, loc)), _generic_params(e))
+            problem = Problem(
+                _generic_code(kind), _at(display, _follow(root, loc)), _generic_params(e)
+            )
         ident = (problem.code, problem.where)
         if ident not in seen:
             seen.add(ident)
@@ -255,8 +261,14 @@ def _references(lp: LoadedPromise) -> Iterator[Problem]:
     for ci, c in enumerate(p.commitments):
         for pi, party in enumerate(c.party):
             if party not in p.parties:
-                loc: Loc = ("commitments", ci, "party", pi) if _is_list(lp, ci) else ("commitments", ci, "party")
-                yield Problem("unknown-party", lp.where(loc), {"text": party, "hint": _hint(party, p.parties)})
+                loc: Loc = (
+                    ("commitments", ci, "party", pi)
+                    if _is_list(lp, ci)
+                    else ("commitments", ci, "party")
+                )
+                yield Problem(
+                    "unknown-party", lp.where(loc), {"text": party, "hint": _hint(party, p.parties)}
+                )
     rules = {f"{c.id}/{r.id}" for c in p.commitments for r in c.rules}
     single = {c.id: f"{c.id}/{c.rules[0].id}" for c in p.commitments if len(c.rules) == 1}
     for ei, e in enumerate(p.exceptions):
@@ -316,5 +328,3 @@ def vocabulary_maps(p: Promise) -> tuple[dict[str, str], dict[str, str], dict[st
         table(p.parties),
         table(p.places) if p.places is not None else None,
     )
-
-

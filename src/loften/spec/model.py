@@ -181,5 +181,3 @@ class Promise(Frozen):
     def label_of_party(self, party_id: str) -> str:
         p = self.parties.get(party_id)
         return (p.label if p and p.label else None) or party_id
-
-

@@ -1,0 +1,16 @@
+"""The command line: one module per command, all on one Typer :data:`app`.
+
+Importing this package registers every command; ``main`` runs the app.
+"""
+
+from __future__ import annotations
+
+from loften.cli import check  # noqa: F401  (registers the command)
+from loften.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]
