@@ -9,10 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Reading YAML (loften.yamlnodes)
     "yaml-syntax": (
         "fel i YAML-syntaxen: {problem_sv}",
-        "YAML syntax error: {problem}",
+        "syntax error in the YAML: {problem}",
     ),
     "yaml-duplicate-key": (
-        "nyckeln '{key}' förekommer två gånger i samma mappning (första gången på rad {first_line})",
+        "nyckeln '{key}' förekommer två gånger i mappningen (första gången på rad {first_line})",
         "the key '{key}' appears twice in one mapping (first on line {first_line})",
     ),
     "yaml-complex-key": (
@@ -131,8 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status-invalid": (
         "okänd status '{text}': skriv genomförd, planerad eller inställd "
         "(done, planned, cancelled)",
-        "unknown status '{text}': write done, planned or cancelled "
-        "(genomförd, planerad, inställd)",
+        "unknown status '{text}': write done, planned or cancelled (genomförd, planerad, inställd)",
     ),
     "attestation-status-invalid": (
         "okänd status '{text}': skriv genomförd, delvis eller ej genomförd "
