@@ -78,8 +78,12 @@ def load_promise(path: Path, cwd: Path) -> LoadedPromise:
 
 def _problems(err: ValidationError, root: Map, display: str) -> Iterator[Problem]:
     seen: set[tuple[Any, ...]] = set()
-    for e in err.errors(include_url=False):
+    errors = err.errors(include_url=False)
+    locs = [tuple(e["loc"]) for e in errors]
+    for e in errors:
         loc: Loc = tuple(e["loc"])
+        if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+            continue  # a deeper error says it more precisely
         kind = e["type"]
         ctx = e.get("ctx") or {}
         if kind == "extra_forbidden":

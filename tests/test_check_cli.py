@@ -1,0 +1,141 @@
+"""`loften check` end to end on a small promise: report, JSON shape, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import loften
+from loften.cli import app
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+runner = CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(MINIMAL, tmp_path / "p")
+    monkeypatch.chdir(tmp_path / "p")
+    return tmp_path / "p"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["check", "promise.yaml", *args])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout
+
+
+def test_table_report_in_swedish(project: Path) -> None:
+    code, out = run("--as-of", "2022-01-15")
+    assert code == 0
+    assert "Läget den 15 januari 2022" in out
+    assert "~ undantag" in out and "✓ uppfyllt" in out
+    assert "räknas inte: logs/polisen.yaml:4 – 2021-05-03 Riktad insats: 1 dag, minst 2 krävs" in out
+    assert "undantag 2020 (tillämpat): En insats ställdes in på grund av pandemin." in out
+    assert "Polisen och Testby kommun gemensamt" in out
+
+
+def test_table_report_in_english(project: Path) -> None:
+    code, out = run("--as-of", "2022-01-15", "--lang", "en")
+    assert code == 0
+    assert "Status as of 15 January 2022" in out
+    assert "1 day, at least 2 required" in out
+
+
+def test_json_report_shape(project: Path) -> None:
+    code, out = run("--as-of", "2022-01-15", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["loften"] == 1 and data["as_of"] == "2022-01-15" and data["status"] == "excepted"
+    promise = data["promises"][0]
+    assert promise["files"] == [
+        {"path": "logs/kommunen.csv", "rows": 2, "activities": 2, "errors": 0},
+        {"path": "logs/polisen.yaml", "rows": 5, "activities": 5, "errors": 0},
+    ]
+    rule = promise["commitments"][0]["rules"][0]
+    assert rule["id"] == "tva-per-ar" and rule["kind"] == "count" and rule["severity"] == "error"
+    assert rule["exceptions"] == [
+        {"bucket": "2020", "state": "applied", "reason": "En insats ställdes in på grund av pandemin."}
+    ]
+    b2020, b2021 = rule["buckets"]
+    assert b2020 == {
+        "bucket": "2020",
+        "status": "excepted",
+        "value": 1,
+        "required": 2,
+        "counted": ["logs/polisen.yaml:2"],
+        "left_out": [],
+    }
+    assert b2021["counted"] == ["logs/polisen.yaml:3", "logs/polisen.yaml:5"]
+    assert b2021["left_out"] == [
+        {"activity": "logs/polisen.yaml:4", "code": "each-at-least", "message": "2021-05-03 Riktad insats: 1 dag, minst 2 krävs"}
+    ]
+    sums = promise["commitments"][1]["rules"][0]
+    assert sums["id"] == "1"
+    assert [b["value"] for b in sums["buckets"]] == [11, 12]  # 8,5 + 2,5 exactly
+    assert sums["buckets"][0]["counted"] == ["logs/kommunen.csv:2", "logs/polisen.yaml:6"]
+
+
+def test_open_bucket_reports_expected_left_and_due(project: Path) -> None:
+    code, out = run("--as-of", "2021-07-01", "--format", "json")
+    data = json.loads(out)
+    b2021 = data["promises"][0]["commitments"][0]["rules"][0]["buckets"][1]
+    assert b2021["status"] == "on-track"
+    assert (b2021["expected"], b2021["left"], b2021["due"]) == (0, 1, "2021-12-31")
+
+
+def test_same_input_gives_byte_identical_reports(project: Path) -> None:
+    for fmt in ("table", "json"):
+        first = run("--as-of", "2022-01-15", "--format", fmt)
+        second = run("--as-of", "2022-01-15", "--format", fmt)
+        assert first == second
+
+
+def test_output_file_is_written(project: Path) -> None:
+    code, _ = run("--as-of", "2022-01-15", "--format", "json", "-o", "rapport.json")
+    assert code == 0
+    assert json.loads((project / "rapport.json").read_text(encoding="utf-8"))["status"] == "excepted"
+
+
+def test_exit_codes_fail_and_strict(project: Path) -> None:
+    # a failing error rule exits 1; a warning rule exits 1 only with --strict
+    log = project / "logs" / "kommunen.csv"
+    log.write_bytes(log.read_bytes().replace(b";12;", b";1;"))
+    assert run("--as-of", "2022-01-15")[0] == 0
+    assert run("--as-of", "2022-01-15", "--strict")[0] == 1
+    polis = project / "logs" / "polisen.yaml"
+    polis.write_text(polis.read_text(encoding="utf-8").replace("end: 2021-09-03", "end: 2021-09-01"), encoding="utf-8")
+    assert run("--as-of", "2022-01-15")[0] == 1
+
+
+def test_not_started_before_the_period(project: Path) -> None:
+    code, out = run("--as-of", "2019-06-01", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["status"] == "not-started"
+
+
+def test_library_api_returns_the_report(project: Path) -> None:
+    report = loften.check("promise.yaml", as_of=date(2022, 1, 15))
+    assert report.status == "excepted"
+    assert [c.status for c in report.promises[0].commitments] == ["excepted", "pass"]
+
+
+def test_data_quality_lists_what_did_not_count(project: Path) -> None:
+    polis = project / "logs" / "polisen.yaml"
+    polis.write_text(
+        polis.read_text(encoding="utf-8")
+        + "- {date: 2019-12-01, type: insats, party: polis}\n"
+        + "- {date: 2021-10-01, type: insats, party: polis, status: inställd}\n"
+        + "- {date: 2022-03-01, type: insats, party: polis}\n",
+        encoding="utf-8",
+    )
+    code, out = run("--as-of", "2022-01-15", "--format", "json")
+    notes = {(q["where"], q["code"]) for q in json.loads(out)["data_quality"]}
+    assert ("logs/polisen.yaml:11", "outside-period") in notes
+    assert ("logs/polisen.yaml:12", "status-cancelled") in notes
+    assert ("logs/polisen.yaml", "after-as-of") in notes
