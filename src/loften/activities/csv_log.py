@@ -1,0 +1,137 @@
+"""CSV logs (SPEC §3.1, §5.1): bytes to text, the delimiter, then rows to entries.
+
+Text is UTF-16 when it starts with a UTF-16 byte-order mark, else UTF-8 (with or
+without BOM), else Windows-1252 with a warning. The delimiter is the most frequent of
+``,`` ``;`` and tab outside quotes on the header line. Row numbers are the
+spreadsheet's: one per record, so a quoted cell with a line break keeps the rows
+after it right. :func:`read_table` is shared with Excel.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from loften.activities.entry import FileLog, as_text
+from loften.activities.fields import Header, RawEntry, Value
+from loften.errors import Location, Problem
+
+DELIMITERS = (";", "\t", ",")
+"""The delimiters understood, in the order that breaks a tie."""
+
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+def read_csv(data: bytes, log: FileLog, *, tsv: bool = False) -> None:
+    """Reads a CSV (or TSV, or delimited ``.txt``) file into ``log``."""
+    text = decode(data, log)
+    if text is None:
+        return
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    delimiter = detect_delimiter(text, "\t" if tsv else ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    numbered = _numbered(reader, log)
+    read_table(numbered, log)
+
+
+def _numbered(reader: Iterable[list[str]], log: FileLog) -> Iterable[tuple[int, list[str]]]:
+    """Records with their spreadsheet row (record number, not physical line)."""
+    row = 0
+    try:
+        for cells in reader:
+            row += 1
+            yield row, cells
+    except csv.Error as err:
+        log.problem(Problem("csv-syntax", Location(log.path, row=row + 1), {"reason": str(err)}))
+
+
+def decode(data: bytes, log: FileLog) -> str | None:
+    """The text of a CSV file, or ``None`` after a problem saying why there is none."""
+    where = Location(log.path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            log.problem(Problem("csv-bad-utf16", where))
+            return None
+    elif data.startswith(_WORKBOOKS):
+        log.problem(Problem("csv-workbook", where))
+        return None
+    elif b"\x00" in data:
+        log.problem(Problem("csv-binary", where))
+        return None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.removeprefix(codecs.BOM_UTF8).decode("cp1252", errors="replace")
+            log.problem(Problem("csv-cp1252", where, severity="warning"))
+    if "\x00" in text:
+        log.problem(Problem("csv-binary", where))
+        return None
+    return text
+
+
+def detect_delimiter(text: str, default: str) -> str:
+    """The most frequent delimiter outside quotes on the first non-blank line."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = started = False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif ch in "\r\n":
+            if started:
+                break
+        elif ch in counts:
+            counts[ch] += 1
+            started = True
+        elif not ch.isspace():
+            started = True
+    # A tie goes to tab in a .tsv file, else to Swedish Excel's semicolon.
+    prefer = "\t" if default == "\t" else ";"
+    best = max(DELIMITERS, key=lambda d: (counts[d], d == prefer, -DELIMITERS.index(d)))
+    return best if counts[best] else default
+
+
+def read_table(
+    rows: Iterable[tuple[int, Sequence[Value]]],
+    log: FileLog,
+    *,
+    sheet: str | None = None,
+) -> None:
+    """Rows of cells, numbered as in the spreadsheet, into entries of ``log``.
+
+    The header is the first non-empty row. Empty rows are skipped. A header that
+    cannot be read (two columns for one field, a required column missing) is reported
+    once and the rows under it are not read.
+    """
+    header: Header | None = None
+    for row, cells in rows:
+        if header is None:
+            titles = [as_text(c).strip() for c in cells]
+            if not any(titles):
+                continue
+            header = Header.of(titles, row, log.names, path=log.path, sheet=sheet)
+            for key, title in header.header_of.items():
+                log.extra(key, title, header.at(row, title))
+            if header.problems:
+                for problem in header.problems:
+                    log.problem(problem)
+                return
+            continue
+        raw = header.entry(row, cells)
+        if raw is None:
+            continue
+        if isinstance(raw, RawEntry):
+            log.add(raw)
+        else:
+            log.reject(raw)
+    if header is None:
+        log.problem(Problem("table-no-header", Location(log.path, sheet=sheet)))
+        return
+    for problem in header.problems:
+        log.problem(problem)

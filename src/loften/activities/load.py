@@ -1,0 +1,239 @@
+"""Loading every log of a promise (SPEC §3, §5.1): files and folders to :class:`LoadedLogs`.
+
+Problems are collected, never raised: :attr:`LoadedLogs.errors` holds every error in
+every file, :attr:`LoadedLogs.notices` the warnings and notices. Each data row (or
+YAML item) becomes an activity or attestation, or leaves at least one error at its
+row; :class:`FileStats` counts them per file, attestations under ``activities``.
+After all files, ids are checked across them: duplicates, ``same_as`` and ``answers``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from loften.activities.csv_log import read_csv
+from loften.activities.entry import FileLog, Linked
+from loften.activities.fields import Names
+from loften.activities.model import (
+    Activity,
+    Attestation,
+    FileStats,
+    LoadedLogs,
+    LogSource,
+    Vocabulary,
+)
+from loften.activities.xlsx_log import read_xlsx
+from loften.activities.yaml_log import read_yaml
+from loften.errors import Location, Problem, suggest
+from loften.values import norm
+
+SUFFIXES = (".yaml", ".yml", ".csv", ".tsv", ".txt", ".xlsx")
+
+Reader = Callable[[bytes, FileLog, str | None], None]
+
+
+def _yaml(data: bytes, log: FileLog, sheet: str | None) -> None:
+    read_yaml(data, log)
+
+
+def _csv(data: bytes, log: FileLog, sheet: str | None) -> None:
+    read_csv(data, log)
+
+
+def _tsv(data: bytes, log: FileLog, sheet: str | None) -> None:
+    read_csv(data, log, tsv=True)
+
+
+def _xlsx(data: bytes, log: FileLog, sheet: str | None) -> None:
+    read_xlsx(data, log, sheet=sheet)
+
+
+READERS: dict[str, Reader] = {
+    ".yaml": _yaml,
+    ".yml": _yaml,
+    ".csv": _csv,
+    ".txt": _csv,
+    ".tsv": _tsv,
+    ".xlsx": _xlsx,
+}
+
+
+def load_logs(sources: Sequence[LogSource], vocab: Vocabulary | None, *, cwd: Path) -> LoadedLogs:
+    """Every activity and attestation in ``sources``, with every problem found.
+
+    ``vocab`` resolves types, parties and places and maps foreign headers; ``None``
+    keeps them as written (validating logs without a promise). Relative source paths
+    are taken from ``cwd``; paths in locations are relative to ``cwd``, with ``/``.
+    """
+    names = Names(vocab)
+    logs: list[FileLog] = []
+    errors: list[Problem] = []
+    notices: list[Problem] = []
+    seen: set[Path] = set()
+    for source in sources:
+        path = source.path if source.path.is_absolute() else cwd / source.path
+        if not path.exists():
+            errors.append(Problem("log-path-missing", source.where, {"path": source.display}))
+            continue
+        files = list(_folder(path)) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            notices.append(
+                Problem("log-folder-empty", source.where, {"path": source.display}, "notice")
+            )
+        if not path.is_dir():
+            problem = _check_file(path, source)
+            if problem is not None:
+                errors.append(problem)
+                continue
+        for file in files:
+            identity = file.resolve()
+            if identity in seen:
+                notices.append(
+                    Problem("log-listed-twice", source.where, {"path": _shown(file, cwd)}, "notice")
+                )
+                continue
+            seen.add(identity)
+            logs.append(_read(file, source.sheet, vocab, names, cwd))
+    _check_links(logs)
+    return _gather(logs, errors, notices)
+
+
+def _check_file(path: Path, source: LogSource) -> Problem | None:
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        return Problem("log-file-type", source.where, {"path": source.display})
+    if source.sheet is not None and suffix != ".xlsx":
+        return Problem("log-sheet-not-workbook", source.where, {"sheet": source.sheet})
+    return None
+
+
+def _folder(root: Path) -> Iterator[Path]:
+    """The log files below ``root``, in order of relative path by code point."""
+    found: list[tuple[str, Path]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not _hidden(d)]
+        for name in files:
+            if _hidden(name) or Path(name).suffix.lower() not in READERS:
+                continue
+            path = Path(folder, name)
+            found.append((path.relative_to(root).as_posix(), path))
+    for _, path in sorted(found):
+        yield path
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~$"))
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    """``path`` as locations show it: relative to ``cwd`` with ``/``, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(os.path.abspath(cwd)).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _read(
+    file: Path, sheet: str | None, vocab: Vocabulary | None, names: Names, cwd: Path
+) -> FileLog:
+    log = FileLog(_shown(file, cwd), vocab, names)
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        log.problem(Problem("log-file-unreadable", Location(log.path), {"reason": err.strerror}))
+        return log
+    if not data:
+        log.problem(Problem("log-file-empty", Location(log.path)))
+        return log
+    READERS[file.suffix.lower()](data, log, sheet)
+    return log
+
+
+def _check_links(logs: Sequence[FileLog]) -> None:
+    """Ids across all files: duplicates, and what ``same_as`` and ``answers`` point at.
+
+    An activity with such an error is taken out, so that every row stays either an
+    entry or an error.
+    """
+    by_id: dict[str, Linked] = {}
+    for log in logs:
+        for link in log.linked:
+            key = norm(link.activity.id or "")
+            if not key:
+                continue
+            first = by_id.get(key)
+            if first is None:
+                by_id[key] = link
+            else:
+                where = link.locate("id")
+                log.errors.append(
+                    Problem(
+                        "id-duplicate",
+                        where,
+                        {"id": link.activity.id, "first": first.activity.where.ref},
+                    )
+                )
+    dropped: set[int] = set()
+    for log in logs:
+        for link in log.linked:
+            act = link.activity
+            if by_id.get(norm(act.id or "")) not in (None, link):
+                dropped.add(id(act))
+            for problem in _link_problems(link, by_id):
+                log.errors.append(problem)
+                dropped.add(id(act))
+    if dropped:
+        for log in logs:
+            log.entries = [e for e in log.entries if id(e) not in dropped]
+
+
+def _link_problems(link: Linked, by_id: dict[str, Linked]) -> Iterator[Problem]:
+    act = link.activity
+    if act.same_as is not None:
+        where = link.locate("same_as")
+        target = by_id.get(norm(act.same_as))
+        if target is None:
+            yield _unknown_id("same-as-unknown", act.same_as, where, by_id)
+        elif target is link:
+            yield Problem("same-as-self", where, {"id": act.same_as})
+        elif target.activity.same_as is not None:
+            params = {"id": act.same_as, "next": target.activity.same_as}
+            yield Problem("same-as-chain", where, params)
+    if act.answers is not None and norm(act.answers) not in by_id:
+        yield _unknown_id("answers-unknown", act.answers, link.locate("answers"), by_id)
+
+
+def _unknown_id(code: str, wanted: str, where: Location, by_id: dict[str, Linked]) -> Problem:
+    near = suggest(norm(wanted), by_id)
+    if near is not None:
+        shown = by_id[near].activity.id or near
+        return Problem(code + "-suggest", where, {"id": wanted, "suggestion": shown})
+    return Problem(code, where, {"id": wanted})
+
+
+def _gather(logs: Sequence[FileLog], errors: list[Problem], notices: list[Problem]) -> LoadedLogs:
+    activities: list[Activity] = []
+    attestations: list[Attestation] = []
+    files: list[FileStats] = []
+    fields: set[str] = set()
+    for log in logs:
+        for entry in log.entries:
+            if isinstance(entry, Activity):
+                activities.append(entry)
+            else:
+                attestations.append(entry)
+        files.append(FileStats(log.path, log.rows, len(log.entries), len(log.errors)))
+        errors.extend(log.errors)
+        notices.extend(log.notices)
+        fields |= log.extras
+    return LoadedLogs(
+        activities=tuple(activities),
+        attestations=tuple(attestations),
+        files=tuple(files),
+        errors=tuple(sorted(errors, key=Problem.sort_key)),
+        notices=tuple(sorted(notices, key=Problem.sort_key)),
+        fields=frozenset(fields),
+    )

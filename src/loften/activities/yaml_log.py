@@ -1,0 +1,82 @@
+"""YAML logs (SPEC §3.1, §5.1): a list of entries, or a mapping whose ``activities`` holds it.
+
+Items are read one at a time (:func:`loften.yamlnodes.iter_items`), so a large log
+never sits in memory as a tree. Every scalar arrives as text as written; the fields
+convert it (:mod:`loften.activities.entry`). Each value is located at its own
+``line:column``, a missing field at its item.
+"""
+
+from __future__ import annotations
+
+from loften.activities.entry import FileLog
+from loften.activities.fields import FIELDS, RawEntry, Value
+from loften.errors import Location, LoftenError, Problem
+from loften.yamlnodes import Map, Node, Scalar, iter_items
+
+
+def read_yaml(data: bytes, log: FileLog) -> None:
+    """Reads a YAML log into ``log``; a broken file stops at its first syntax error."""
+    try:
+        for node in iter_items(data, log.path):
+            _item(node, log)
+    except LoftenError as err:
+        for problem in err.problems:
+            log.problem(problem)
+
+
+def _at(log: FileLog, node: Node) -> Location:
+    return Location(log.path, line=node.line, column=node.column)
+
+
+def _item(node: Node, log: FileLog) -> None:
+    where = _at(log, node)
+    if not isinstance(node, Map):
+        log.reject([Problem("entry-not-mapping", where)])
+        return
+    values: dict[str, Value] = {}
+    names: dict[str, str] = {}
+    places: dict[str, Location] = {}
+    problems: list[Problem] = []
+    for key, value in node.items:
+        name = (key.value or "").strip()
+        if not name[:1].isalpha():
+            problems.append(Problem("field-name-invalid", _at(log, key), {"name": name}))
+            continue
+        field = log.names.key(name)
+        if field in names:
+            params = {"first": names[field], "second": name, "field": field}
+            params["field_sv"] = FIELDS[field].sv if field in FIELDS else field
+            problems.append(Problem("field-twice", _at(log, key), params))
+            continue
+        names[field] = name
+        places[field] = _at(log, value)
+        log.extra(field, name, _at(log, key))
+        read = _value(value, name, field, log, problems)
+        if read is not None:
+            values[field] = read
+
+    def locate(field: str) -> Location:
+        return places.get(field, where)
+
+    log.add(RawEntry(where, values, names, locate), problems)
+
+
+def _value(
+    node: Node, name: str, field: str, log: FileLog, problems: list[Problem]
+) -> Value | None:
+    """A scalar's text, or a list of texts; ``None`` when empty or not readable."""
+    if isinstance(node, Scalar):
+        text = node.value
+        return text if text is not None and text.strip() else None
+    if isinstance(node, Map):
+        problems.append(Problem("field-not-scalar", _at(log, node), {"name": name, "field": field}))
+        return None
+    texts: list[str] = []
+    for item in node.items:
+        if not isinstance(item, Scalar):
+            problems.append(
+                Problem("field-list-item", _at(log, item), {"name": name, "field": field})
+            )
+        elif item.value is not None and item.value.strip():
+            texts.append(item.value)
+    return tuple(texts) if texts else None
