@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from loften.calendar import human_label, prose_date
@@ -70,16 +71,16 @@ def _promise(console: Console, p: PromiseResult, report: Report, lang: str) -> N
             head.append_text(_status(c.status, lang))
             head.append(f"  {c.id}", style="bold")
             console.print(head)
-            console.print(
-                Text(c.text, style="italic"),
-                overflow="fold",
-                soft_wrap=False,
-                width=console.width - 4,
-            )
+            _out(console, 4, Text(c.text, style="italic"))
             for r in c.rules:
                 _rule(console, r, lang)
     _quality(console, p, lang)
     _summary(console, p, lang)
+
+
+def _out(console: Console, indent: int, text: Text) -> None:
+    """Print ``text`` indented, wrapping at the console's width under the indent."""
+    console.print(Padding(text, (0, 0, 0, indent), expand=False))
 
 
 def _rule(console: Console, r: RuleResult, lang: str) -> None:
@@ -89,7 +90,7 @@ def _rule(console: Console, r: RuleResult, lang: str) -> None:
     line.append(f"  {title}  ({r.kind})")
     console.print(line)
     if r.note:
-        console.print(Text("      " + t("report-note", lang, note=r.note), style="dim"))
+        _out(console, 6, Text(t("report-note", lang, note=r.note), style="dim"))
     for b in r.buckets:
         row = Text("      ")
         row.append(f"{human_label(b.bucket, lang):<22} ")
@@ -99,63 +100,41 @@ def _rule(console: Console, r: RuleResult, lang: str) -> None:
             row.append(f"  {value}")
         console.print(row)
         if b.status == "behind" and b.left is not None and b.due is not None:
-            console.print(
-                "        "
-                + t("report-left", lang, left=number(b.left, lang), due=prose_date(b.due, lang))
-            )
+            left = t("report-left", lang, left=number(b.left, lang), due=prose_date(b.due, lang))
+            _out(console, 8, Text(left))
         if b.detail is not None:
-            console.print("        " + b.detail.text(lang))
+            _out(console, 8, Text(b.detail.text(lang)))
         for x in b.left_out:
-            console.print(
-                Text(
-                    "        "
-                    + t("report-left-out", lang, activity=x.activity, reason=x.text(lang)),
-                    style="dim",
-                )
-            )
+            reason = t("report-left-out", lang, activity=x.activity, reason=x.text(lang))
+            _out(console, 8, Text(reason, style="dim"))
         for item in b.items:
             if item.status in ("fail", "excepted", "behind", "missing"):
                 detail = f" – {item.detail.text(lang)}" if item.detail else ""
-                console.print(
-                    f"        {symbol(item.status)} {human_label(item.label, lang)}{detail}"
-                )
+                label = human_label(item.label, lang)
+                _out(console, 8, Text(f"{symbol(item.status)} {label}{detail}"))
     for e in r.exceptions:
         if e.state in ("applied", "expired", "not-decided"):
-            console.print(
-                Text(
-                    "      "
-                    + t(
-                        "report-exception",
-                        lang,
-                        bucket=human_label(e.bucket, lang),
-                        state=t(f"waiver-{e.state}", lang),
-                        reason=e.reason,
-                    ),
-                    style="cyan",
-                )
+            words = t(
+                "report-exception",
+                lang,
+                bucket=human_label(e.bucket, lang),
+                state=t(f"waiver-{e.state}", lang),
+                reason=e.reason,
             )
+            _out(console, 6, Text(words, style="cyan"))
 
 
 def _quality(console: Console, p: PromiseResult, lang: str) -> None:
     console.print()
     console.print(Text(t("report-files", lang), style="bold underline"))
     for f in p.files:
-        console.print(
-            "  "
-            + t(
-                "report-file-line",
-                lang,
-                path=f.path,
-                rows=f.rows,
-                activities=f.activities,
-                errors=f.errors,
-            )
-        )
+        counts = {"rows": f.rows, "activities": f.activities, "errors": f.errors}
+        _out(console, 2, Text(t("report-file-line", lang, path=f.path, **counts)))
     if p.data_quality:
         console.print()
         console.print(Text(t("report-quality", lang), style="bold underline"))
         for q in p.data_quality:
-            console.print(f"  {q.where}: {q.text(lang)}", overflow="fold")
+            _out(console, 2, Text(f"{q.where}: {q.text(lang)}"))
 
 
 def _summary(console: Console, p: PromiseResult, lang: str) -> None:

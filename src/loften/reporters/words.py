@@ -56,8 +56,16 @@ def value_text(r: RuleResult, b: BucketResult, lang: str) -> str:
         return value
     required = t(f"bound-{r.bound}", lang, n=amount(b.required, r.unit, lang))
     if r.measure:
-        required += f" {r.measure}"
+        required += " " + measure_word(r.measure, lang)
     return t("value-vs", lang, value=value, required=required)
+
+
+def measure_word(measure: str, lang: str) -> str:
+    """``hours`` → ``timmar``; an extra field's name as written."""
+    code = f"measure-{measure}"
+    from loften.messages import CATALOG
+
+    return t(code, lang) if code in CATALOG else measure
 
 
 def party_heading(parties: tuple[str, ...], p: PromiseResult, lang: str) -> str:

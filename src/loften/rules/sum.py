@@ -41,6 +41,9 @@ from loften.spec.filters import Filter
 from loften.spec.types import Number, Text
 
 
+PRECISION = Decimal("1e-9")
+
+
 def day_share(a: Activity, first: date, last: date) -> Decimal:
     """The part of ``a.days`` that falls in ``[first, last]``, spread evenly over its span."""
     lo, hi = max(a.date, first), min(a.end, last)
@@ -126,6 +129,9 @@ class SumRule(PerRule):
         return self._result(bucket, ctx, total, counted, left_out)
 
     def _result(self, bucket, ctx, total, counted, left_out) -> BucketResult:  # type: ignore[no-untyped-def]
+        # Times like 0:20 are thirds of an hour: settle the sum at a billionth so three
+        # of them make exactly 1 and meet ``at_least: 1``.
+        total = total.quantize(PRECISION).normalize() if total else total
         return bucket_result(
             bucket,
             ctx,
