@@ -7,9 +7,9 @@ the same report is byte-identical across runs.
 from __future__ import annotations
 
 import io
+import textwrap
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
 from loften.calendar import human_label, prose_date
@@ -80,7 +80,9 @@ def _promise(console: Console, p: PromiseResult, report: Report, lang: str) -> N
 
 def _out(console: Console, indent: int, text: Text) -> None:
     """Print ``text`` indented, wrapping at the console's width under the indent."""
-    console.print(Padding(text, (0, 0, 0, indent), expand=False))
+    width = max(20, console.width - indent)
+    for line in textwrap.wrap(text.plain, width, break_long_words=False, break_on_hyphens=False):
+        console.print(Text(" " * indent + line, style=text.style), soft_wrap=True)
 
 
 def _rule(console: Console, r: RuleResult, lang: str) -> None:
