@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
@@ -26,13 +26,13 @@ class Activity:
     """
 
     where: Location
-    date: date
+    date: dt.date
     type: str
     parties: tuple[str, ...]
-    end: date
+    end: dt.date
     days: Decimal = Decimal(1)
-    time: time | None = None
-    end_time: time | None = None
+    time: dt.time | None = None
+    end_time: dt.time | None = None
     hours: Decimal | None = None
     place: str | None = None
     tags: tuple[str, ...] = ()
@@ -57,7 +57,7 @@ class Attestation:
     where: Location
     attests: str
     status: AttestationStatus
-    date: date
+    date: dt.date
     by: str
     evidence: str
     bucket: str | None = None
