@@ -28,8 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cadence-unit-week": ("{n:p:vecka:veckor}", "{n:p:week:weeks}"),
     "cadence-unit-month": ("{n:p:månad:månader}", "{n:p:month:months}"),
     "cadence-gap": (
-        "; längsta uppehåll {days} {days:p:dag:dagar}, {first}–{last} (högst {max} tillåts)",
-        "; longest gap {days} {days:p:day:days}, {first}–{last} (at most {max} allowed)",
+        "; längsta uppehåll {days} {days:p:dag:dagar}, {first}–{last} (högst {max})",
+        "; longest gap {days} {days:p:day:days}, {first}–{last} (at most {max})",
     ),
     "cadence-no-gap": (
         "; inget uppehåll (högst {max} {max:p:dag:dagar} tillåts)",
@@ -37,8 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cadence-item-short": ("{n} av {need} gånger", "{n} of {need} times"),
     "cadence-no-occurrence": (
-        "{date} {type}: regeln följer inte den veckodagen",
-        "{date} {type}: not a weekday the rule follows",
+        "{date} {type}: infaller inte på något tillfälle som regeln följer",
+        "{date} {type}: falls on no occurrence the rule follows",
     ),
     "cadence-holiday": (
         "{date} {type}: helgdag, räknas inte",

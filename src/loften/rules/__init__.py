@@ -8,11 +8,14 @@ from typing import Annotated
 from pydantic import Field
 
 from loften.rules.base import RuleBase, RuleContext
+from loften.rules.cadence import CadenceRule
 from loften.rules.count import CountRule
+from loften.rules.deadline import DeadlineRule
+from loften.rules.share import ShareRule
 from loften.rules.sum import SumRule
 
 Rule = Annotated[
-    CountRule | SumRule,
+    CountRule | SumRule | CadenceRule | DeadlineRule | ShareRule,
     Field(discriminator="kind"),
 ]
 
