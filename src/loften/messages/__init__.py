@@ -18,7 +18,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from loften.messages import calendar, cadence, core, evidence, kinds, loading, report, rules, values
+from loften.messages import (
+    cadence,
+    calendar,
+    core,
+    evidence,
+    kinds,
+    loading,
+    people,
+    report,
+    rules,
+    values,
+)
 
 LANGS = ("sv", "en")
 
@@ -33,6 +44,7 @@ for _section in (
     kinds.MESSAGES,
     evidence.MESSAGES,
     report.MESSAGES,
+    people.MESSAGES,
 ):
     for _code, _pair in _section.items():
         if _code in CATALOG:
