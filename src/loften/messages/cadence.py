@@ -64,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "prorate cannot be used with share, only with count, sum and cadence",
     ),
     "share-not-that": (
-        "{reason} (räknas bara i nämnaren)",
-        "{reason} (counts only in the denominator)",
+        "{reason}; ingår i underlaget men inte i andelen",
+        "{reason}; in the base, not in the share",
     ),
 }
