@@ -7,7 +7,6 @@ the same report is byte-identical across runs.
 from __future__ import annotations
 
 import io
-import textwrap
 
 from rich.console import Console
 from rich.text import Text
@@ -15,7 +14,7 @@ from rich.text import Text
 from loften.calendar import human_label, prose_date
 from loften.messages import number, t
 from loften.reporters import Options
-from loften.reporters.words import group_by_party, status_word, symbol, value_text
+from loften.reporters.words import group_by_party, note_text, status_word, symbol, value_text
 from loften.results import PromiseResult, Report, RuleResult
 
 STYLE = {
@@ -81,18 +80,18 @@ def _promise(console: Console, p: PromiseResult, report: Report, lang: str) -> N
 def _out(console: Console, indent: int, text: Text) -> None:
     """Print ``text`` indented, wrapping at the console's width under the indent."""
     width = max(20, console.width - indent)
-    for line in textwrap.wrap(text.plain, width, break_long_words=False, break_on_hyphens=False):
-        console.print(Text(" " * indent + line, style=text.style), soft_wrap=True)
+    for line in text.wrap(console, width, overflow="fold"):
+        line.rstrip()
+        console.print(Text(" " * indent).append_text(line), soft_wrap=True)
 
 
 def _rule(console: Console, r: RuleResult, lang: str) -> None:
     title = f"{r.id}" + (f" – {r.title}" if r.title else "")
-    line = Text("    ")
-    line.append_text(_status(r.status, lang))
+    line = _status(r.status, lang)
     line.append(f"  {title}  ({r.kind})")
-    console.print(line)
+    _out(console, 4, line)
     if r.note:
-        _out(console, 6, Text(t("report-note", lang, note=r.note), style="dim"))
+        _out(console, 6, Text(note_text(r.note, lang), style="dim"))
     for b in r.buckets:
         row = Text("      ")
         row.append(f"{human_label(b.bucket, lang):<22} ")

@@ -60,6 +60,13 @@ def value_text(r: RuleResult, b: BucketResult, lang: str) -> str:
     return t("value-vs", lang, value=value, required=required)
 
 
+def note_text(note: str, lang: str) -> str:
+    """A rule's interpretation note, introduced as one unless it already says so."""
+    if note.casefold().startswith(("tolkning", "interpretation")):
+        return note[0].upper() + note[1:]
+    return t("report-note", lang, note=note)
+
+
 def measure_word(measure: str, lang: str) -> str:
     """``hours`` → ``timmar``; an extra field's name as written."""
     code = f"measure-{measure}"
