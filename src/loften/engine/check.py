@@ -24,8 +24,16 @@ from loften.engine.select import (
     field_number,
     field_values,
 )
-from loften.errors import BadValue, LoftenError, Problem
-from loften.results import CommitmentResult, FileResult, PromiseResult, RuleResult, worst
+from loften.errors import BadValue, Location, LoftenError, Problem
+from loften.indicators import Point, load_indicators
+from loften.results import (
+    CommitmentResult,
+    FileResult,
+    PromiseResult,
+    QualityNote,
+    RuleResult,
+    worst,
+)
 from loften.rules.base import RuleBase, RuleContext
 from loften.spec.load import LoadedPromise, display_path, load_promise, vocabulary_maps
 from loften.spec.model import Exemption, Promise
@@ -39,8 +47,13 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
     columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
     loader_vocab = Vocabulary(types, parties, places, p.open_places, columns)
     logs = load_logs(_sources(lp, cwd), loader_vocab, cwd=cwd)
-    if logs.errors:
-        raise LoftenError.of(sorted(logs.errors, key=Problem.sort_key))
+    indicators, found = load_indicators(_indicator_sources(lp, cwd))
+    errors = [*logs.errors, *(x for x in found if x.severity == "error")]
+    if errors:
+        raise LoftenError.of(sorted(errors, key=Problem.sort_key))
+    errors = _data_problems(lp, indicators, as_of)
+    if errors:
+        raise LoftenError.of(sorted(errors, key=Problem.sort_key))
     vocab = Vocab(
         types=types,
         parties=parties,
@@ -58,7 +71,7 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
         for ri, rule in enumerate(c.rules):
             mine = _exemptions(p, f"{c.id}/{rule.id}", len(c.rules) == 1, c.id)
             result, unknown = _judge(
-                rule, mine, lp, counted, logs, selectors, as_of, f"{c.id}/{rule.id}"
+                rule, mine, lp, counted, logs, selectors, as_of, f"{c.id}/{rule.id}", indicators
             )
             for e in unknown:
                 ei = p.exceptions.index(e)
@@ -110,7 +123,7 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
             for f in logs.files
         ),
         commitments=tuple(commitments),
-        data_quality=quality.notes(p, logs, as_of, looked_at),
+        data_quality=_with_warnings(quality.notes(p, logs, as_of, looked_at), found),
     )
 
 
@@ -128,6 +141,58 @@ def _sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
             )
         )
     return out
+
+
+def _indicator_sources(lp: LoadedPromise, cwd: Path) -> list[tuple[Path, str, Location]]:
+    """The promise's ``indicators:`` files, relative to the promise file."""
+    base = lp.path.parent
+    return [
+        (base / ref, display_path(base / ref, cwd), lp.where(("indicators", i)))
+        for i, ref in enumerate(lp.promise.indicators)
+    ]
+
+
+def _seasons(p: Promise) -> dict[str, tuple[str, str]] | None:
+    return {k: (v[0], v[1]) for k, v in p.seasons.items()} if p.seasons else None
+
+
+def _no_filter(flt: object) -> Selector:
+    raise LookupError("no filters while checking rule data")
+
+
+def _data_problems(lp: LoadedPromise, indicators: tuple[Point, ...], as_of: date) -> list[Problem]:
+    """What a rule can only check against the promise's data (its indicator points, its
+    seasons), located at the rule's key: ``rule.data_problems(ctx)``, where a kind has it."""
+    p = lp.promise
+    probe = RuleContext(
+        as_of=as_of,
+        start=p.period.start,
+        end=p.period.end,
+        activities=(),
+        select=_no_filter,
+        label=p.label_of_type,
+        indicators=indicators,
+        seasons=_seasons(p),
+    )
+    out: list[Problem] = []
+    for ci, c in enumerate(p.commitments):
+        for ri, rule in enumerate(c.rules):
+            check = getattr(rule, "data_problems", None)
+            for key, err in check(probe) if check is not None else ():
+                out.append(err.at(lp.where(("commitments", ci, "rules", ri, *key))))
+    return out
+
+
+def _with_warnings(
+    notes: tuple[QualityNote, ...], found: Sequence[Problem]
+) -> tuple[QualityNote, ...]:
+    """The data-quality notes with the indicator files' warnings (a Windows-1252 file)."""
+    extra = [
+        QualityNote(where=str(x.where), code=x.code, params=dict(x.params), sort=x.where.sort_key())
+        for x in found
+        if x.severity != "error" and x.where is not None
+    ]
+    return tuple(sorted((*notes, *extra), key=lambda q: (q.sort, q.code))) if extra else notes
 
 
 def _compile(lp: LoadedPromise, vocab: Vocab) -> dict[int, Selector]:
@@ -174,6 +239,7 @@ def _judge(
     selectors: dict[int, Selector],
     as_of: date,
     path: str,
+    indicators: tuple[Point, ...] = (),
 ) -> tuple[RuleResult, list[Exemption]]:
     p = lp.promise
     start, end = p.period.start, p.period.end
@@ -198,6 +264,7 @@ def _judge(
         values_of=field_values,
         number_of=field_number,
         attestations=logs.attestations,
+        indicators=indicators,
         seasons={k: (v[0], v[1]) for k, v in p.seasons.items()} if p.seasons else None,
         relaxed=waivers.relaxed_bounds(exemptions, bucket_spans, as_of),
         waived_items=waivers.waived_items(exemptions, as_of),

@@ -7,15 +7,17 @@ from typing import Annotated
 
 from pydantic import Field
 
+from loften.rules.attested import AttestedRule
 from loften.rules.base import RuleBase, RuleContext
 from loften.rules.cadence import CadenceRule
 from loften.rules.count import CountRule
 from loften.rules.deadline import DeadlineRule
+from loften.rules.indicator import IndicatorRule
 from loften.rules.share import ShareRule
 from loften.rules.sum import SumRule
 
 Rule = Annotated[
-    CountRule | SumRule | CadenceRule | DeadlineRule | ShareRule,
+    CountRule | SumRule | CadenceRule | DeadlineRule | ShareRule | AttestedRule | IndicatorRule,
     Field(discriminator="kind"),
 ]
 
