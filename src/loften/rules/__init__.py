@@ -11,13 +11,18 @@ from loften.rules.attested import AttestedRule
 from loften.rules.base import RuleBase, RuleContext
 from loften.rules.cadence import CadenceRule
 from loften.rules.count import CountRule
+from loften.rules.coverage import CoverageRule
 from loften.rules.deadline import DeadlineRule
 from loften.rules.indicator import IndicatorRule
+from loften.rules.response import ResponseRule
+from loften.rules.schedule import ScheduleRule
 from loften.rules.share import ShareRule
 from loften.rules.sum import SumRule
+from loften.rules.trend import TrendRule
 
 Rule = Annotated[
-    CountRule | SumRule | CadenceRule | DeadlineRule | ShareRule | AttestedRule | IndicatorRule,
+    CountRule | SumRule | CadenceRule | DeadlineRule | ShareRule | AttestedRule | IndicatorRule
+    | ScheduleRule | CoverageRule | ResponseRule | TrendRule,
     Field(discriminator="kind"),
 ]
 
