@@ -5,7 +5,10 @@ Importing this package registers every command; ``main`` runs the app.
 
 from __future__ import annotations
 
-from loften.cli import check  # noqa: F401  (registers the command)
+from loften.cli import (
+    check,  # noqa: F401  (registers the command)
+    explain,  # noqa: F401  (registers the command)
+)
 from loften.cli.app import app
 
 

@@ -23,6 +23,7 @@ from loften.messages import (
     calendar,
     core,
     evidence,
+    explain,
     kinds,
     loading,
     people,
@@ -45,6 +46,7 @@ for _section in (
     evidence.MESSAGES,
     report.MESSAGES,
     people.MESSAGES,
+    explain.MESSAGES,
 ):
     for _code, _pair in _section.items():
         if _code in CATALOG:
