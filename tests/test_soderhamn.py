@@ -49,6 +49,7 @@ EXPECTED = {
     "gemensam-sig/samverkan": [("2020", "pass"), ("2021", "pass")],
     "gemensam-sig/utvardering": [("total", "pass")],
     "gemensam-trygghetsvandringar/tva-med-unga": [("total", "pass")],
+    "gemensam-trygghet/andel-trygga": [("total", "pass")],
 }
 
 

@@ -34,6 +34,7 @@ from loften.results import (
     RuleResult,
     worst,
 )
+from loften.rules.attested import attestation_problems
 from loften.rules.base import RuleBase, RuleContext
 from loften.spec.load import LoadedPromise, display_path, load_promise, vocabulary_maps
 from loften.spec.model import Exemption, Promise
@@ -51,7 +52,7 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
     errors = [*logs.errors, *(x for x in found if x.severity == "error")]
     if errors:
         raise LoftenError.of(sorted(errors, key=Problem.sort_key))
-    errors = _data_problems(lp, indicators, as_of)
+    errors = _data_problems(lp, _probe(lp, indicators, as_of), logs)
     if errors:
         raise LoftenError.of(sorted(errors, key=Problem.sort_key))
     vocab = Vocab(
@@ -70,9 +71,13 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
         rules = []
         for ri, rule in enumerate(c.rules):
             mine = _exemptions(p, f"{c.id}/{rule.id}", len(c.rules) == 1, c.id)
-            result, unknown = _judge(
-                rule, mine, lp, counted, logs, selectors, as_of, f"{c.id}/{rule.id}", indicators
-            )
+            try:
+                result, unknown = _judge(
+                    rule, mine, lp, counted, logs, selectors, as_of, f"{c.id}/{rule.id}", indicators
+                )
+            except BadValue as err:  # a value only the data shows to be wrong (a season …)
+                problems.append(err.at(lp.where(("commitments", ci, "rules", ri))))
+                continue
             for e in unknown:
                 ei = p.exceptions.index(e)
                 problems.append(
@@ -102,7 +107,7 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
         for c in p.commitments
         for rule in c.rules
         for key, flt in rule.filters().items()
-        if key not in ("each", "that")
+        if key in LOOKING
     ]
     return PromiseResult(
         id=p.id,
@@ -125,6 +130,11 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
         commitments=tuple(commitments),
         data_quality=_with_warnings(quality.notes(p, logs, as_of, looked_at), found),
     )
+
+
+# The filters that choose what a rule looks at; ``each``/``that`` and per-item filters
+# only judge what ``match`` chose, so they do not make an activity "looked at".
+LOOKING = ("match", "request", "response")
 
 
 def _sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
@@ -160,11 +170,10 @@ def _no_filter(flt: object) -> Selector:
     raise LookupError("no filters while checking rule data")
 
 
-def _data_problems(lp: LoadedPromise, indicators: tuple[Point, ...], as_of: date) -> list[Problem]:
-    """What a rule can only check against the promise's data (its indicator points, its
-    seasons), located at the rule's key: ``rule.data_problems(ctx)``, where a kind has it."""
+def _probe(lp: LoadedPromise, indicators: tuple[Point, ...], as_of: date) -> RuleContext:
+    """A context without activities, for checks that need the promise's data only."""
     p = lp.promise
-    probe = RuleContext(
+    return RuleContext(
         as_of=as_of,
         start=p.period.start,
         end=p.period.end,
@@ -174,7 +183,15 @@ def _data_problems(lp: LoadedPromise, indicators: tuple[Point, ...], as_of: date
         indicators=indicators,
         seasons=_seasons(p),
     )
-    out: list[Problem] = []
+
+
+def _data_problems(lp: LoadedPromise, probe: RuleContext, logs: LoadedLogs) -> list[Problem]:
+    """What a rule can only check against the promise's data (its indicator points, its
+    seasons, the attestations naming it), located at the rule's key or the log entry."""
+    p = lp.promise
+    out: list[Problem] = attestation_problems(
+        logs.attestations, [(c.id, c.rules) for c in p.commitments], probe
+    )
     for ci, c in enumerate(p.commitments):
         for ri, rule in enumerate(c.rules):
             check = getattr(rule, "data_problems", None)
@@ -211,7 +228,8 @@ def _compile(lp: LoadedPromise, vocab: Vocab) -> dict[int, Selector]:
                     as_key = err.code in ("filter-unknown-field", "filter-field-name")
                     problems.append(err.at(lp.where(loc, key=as_key)))
     if problems:
-        raise LoftenError.of(sorted(problems, key=Problem.sort_key))
+        unique = {(x.code, tuple(sorted(map(str, x.params.items())))): x for x in reversed(problems)}
+        raise LoftenError.of(sorted(unique.values(), key=Problem.sort_key))
     return out
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from loften.calendar import normalize_label
 from loften.results import BucketResult, Item, Status, WaiverResult, WaiverState
 from loften.rules.base import Relaxed
 from loften.spec.model import Exemption
@@ -26,9 +27,10 @@ class Bound:
 
 
 def names(e: Exemption) -> tuple[str, ...]:
-    if e.bucket is not None:
-        return (e.bucket,)
-    return tuple(e.buckets or ())
+    """The bucket or item labels an exception names, written as the report writes them
+    (``2020-w9`` → ``2020-W09``)."""
+    raw = (e.bucket,) if e.bucket is not None else tuple(e.buckets or ())
+    return tuple(normalize_label(x) for x in raw)
 
 
 def covers(e: Exemption, label: str, start: date | None, end: date | None) -> bool:
