@@ -18,8 +18,36 @@ from loften.cli.app import (
     usage_error,
     write_output,
 )
+from loften.errors import Problem
 
-CHECK_FORMATS = ("table", "json")
+#: The formats ``check`` writes; each is a module in :data:`loften.reporters.REPORTERS`.
+CHECK_FORMATS = ("table", "json", "junit", "github")
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def default_format(human: str) -> str:
+    """``github`` under GitHub Actions (SPEC §4), else ``human``."""
+    return "github" if in_github_actions() else human
+
+
+def append_step_summary(markdown: str, lang: str) -> None:
+    """Appends to ``$GITHUB_STEP_SUMMARY`` when it is set; a failure warns, never fails."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8", newline="\n") as fh:
+            fh.write(markdown if markdown.endswith("\n") else markdown + "\n")
+    except OSError as err:
+        from loften.messages import t
+
+        reason = err.strerror or str(err)
+        typer.echo(
+            f"loften: {t('ci-summary-write-failed', lang, path=target, reason=reason)}", err=True
+        )
 
 
 @app.command()
@@ -30,7 +58,14 @@ def check(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Bedöm läget per detta datum (ÅÅÅÅ-MM-DD).")
     ] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table, json")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=", ".join(CHECK_FORMATS) + " (standard: table; github under GitHub Actions)",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Skriv rapporten till en fil.")
     ] = None,
@@ -48,16 +83,13 @@ def check(
     """Kontrollera löften mot sina loggar."""
     from loften.engine import build_report, check_promise
     from loften.errors import LoftenError
-    from loften.reporters import Options, render
+    from loften.reporters import render
+    from loften.reporters.github import CheckOptions
 
     ui_lang = lang or "sv"
     if lang is not None and lang not in ("sv", "en"):
         raise usage_error("usage-lang", "sv", text=lang)
-    fmt = fmt or (
-        "github"
-        if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in CHECK_FORMATS
-        else "table"
-    )
+    fmt = fmt or default_format("table")
     if fmt not in CHECK_FORMATS:
         raise usage_error("usage-format", ui_lang, text=fmt, choices=", ".join(CHECK_FORMATS))
     day = parse_as_of(as_of, ui_lang)
@@ -73,19 +105,32 @@ def check(
             problems.extend(err.problems)
     report_lang = lang or (results[0].language if results else "sv")
     if problems:
-        print_problems(problems, report_lang)
-    if results:
-        report = build_report(results, day, with_notes=with_notes)
-        color = (
-            fmt == "table"
-            and output is None
-            and sys.stdout.isatty()
-            and "NO_COLOR" not in os.environ
-        )
-        width = terminal_width() if color else 100
-        options = Options(lang=report_lang, with_notes=with_notes, color=color, width=width)
-        write_output(render(fmt, report, options), output, report_lang)
-        code = report.exit_code(strict)
-    else:
-        code = 0
-    raise typer.Exit(2 if problems else code)
+        _print_problems(problems, report_lang, fmt)
+    if not results:
+        raise typer.Exit(2)
+    report = build_report(results, day, with_notes=with_notes)
+    color = (
+        fmt == "table" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    width = terminal_width() if color else 100
+    options = CheckOptions(
+        lang=report_lang, with_notes=with_notes, color=color, width=width, strict=strict
+    )
+    write_output(render(fmt, report, options), output, report_lang)
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        from loften.reporters.github import summary
+
+        append_step_summary(summary(report, options), report_lang)
+    raise typer.Exit(2 if problems else report.exit_code(strict))
+
+
+def _print_problems(problems: list[Problem], lang: str, fmt: str) -> None:
+    """Input problems: annotations on standard output in the ``github`` format, so they
+    show on their lines in the pull request; else lines on standard error."""
+    if fmt != "github":
+        print_problems(problems, lang)
+        return
+    from loften.validation.github import annotation
+
+    for p in problems:
+        typer.echo(annotation(p, lang))

@@ -21,6 +21,7 @@ from typing import Any
 from loften.messages import (
     cadence,
     calendar,
+    ci,
     core,
     evidence,
     explain,
@@ -37,6 +38,7 @@ LANGS = ("sv", "en")
 CATALOG: dict[str, tuple[str, str]] = {}
 for _section in (
     core.MESSAGES,
+    ci.MESSAGES,
     values.MESSAGES,
     calendar.MESSAGES,
     loading.MESSAGES,

@@ -25,6 +25,8 @@ Render = Callable[[Report, Options], str]
 REPORTERS: dict[str, str] = {
     "table": "table",
     "json": "json_report",
+    "junit": "junit",
+    "github": "github",
 }
 
 
