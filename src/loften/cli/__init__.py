@@ -8,6 +8,8 @@ from __future__ import annotations
 from loften.cli import (
     check,  # noqa: F401  (registers the command)
     explain,  # noqa: F401  (registers the command)
+    init,  # noqa: F401  (registers the command)
+    report,  # noqa: F401  (registers the command)
     schema,  # noqa: F401  (registers the command)
     validate,  # noqa: F401  (registers the command)
 )

@@ -11,7 +11,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The header.
     "people-overall": ("Samlad bedömning", "Overall assessment"),
     "people-area": ("Område", "Area"),
-    "people-area-code": ("{municipality} (kommunkod {code})", "{municipality} (municipality code {code})"),
+    "people-area-code": (
+        "{municipality} (kommunkod {kommunkod})",
+        "{municipality} (municipality code {kommunkod})",
+    ),
     "people-period": ("Period", "Period"),
     "people-period-text": ("{start} – {end}", "{start} – {end}"),
     "people-goal": ("Mål", "Goal"),
@@ -83,6 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "people-rule": ("Regel", "Rule"),
     "people-rule-heading": ("Regel {number}: {title}", "Rule {number}: {title}"),
+    "people-rule-number": ("Regel {number}", "Rule {number}"),
     "people-rule-kind": ("Regeltyp", "Kind"),
     "people-rule-id": ("Regel-id", "Rule id"),
     "people-rule-warning": (
@@ -95,13 +99,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "people-left": ("{left} senast {due}", "{left} by {due}"),
     "people-details": ("Anmärkningar", "Remarks"),
     "people-exceptions": ("Undantag", "Exceptions"),
-    "people-exception-decided": ("beslutat {date} av {by}", "decided {date} by {by}"),
-    "people-exception-decided-date": ("beslutat {date}", "decided {date}"),
+    "people-exception-decided": ("Beslutat {date} av {by}.", "Decided {date} by {by}."),
+    "people-exception-decided-date": ("Beslutat {date}.", "Decided {date}."),
     "people-left-out": ("Räknas inte", "Not counted"),
     "people-items": ("{noun}: {count}", "{noun}: {count}"),
     "people-items-hidden": (
-        "De övriga {n} är uppfyllda eller pågår och visas i underlaget.",
-        "The other {n} are met or pending and are listed in the evidence.",
+        "Övriga {n} är uppfyllda eller pågår.",
+        "The other {n} are met or pending.",
     ),
     "people-none": ("–", "–"),
     # Names of the rule kinds (SPEC §2.3), as a report reader knows them.
@@ -159,9 +163,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stapeldiagram: utfall per period mot kravet. {values}",
         "Bar chart: result per period against the requirement. {values}",
     ),
-    "people-chart-share": (
-        "Andel: {value} mot kravet {required}.",
-        "Share: {value} against the requirement {required}.",
+    "people-chart-gauge": (
+        "Utfall {bucket}: {value} mot kravet {required} – {status}.",
+        "Result, {bucket}: {value} against the requirement {required} – {status}.",
     ),
     "people-chart-timeline": (
         "Tidslinje {start} – {end}: {counts}.",

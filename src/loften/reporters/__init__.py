@@ -27,6 +27,8 @@ REPORTERS: dict[str, str] = {
     "json": "json_report",
     "junit": "junit",
     "github": "github",
+    "markdown": "markdown",
+    "html": "html",
 }
 
 
