@@ -139,3 +139,26 @@ def test_data_quality_lists_what_did_not_count(project: Path) -> None:
     assert ("logs/polisen.yaml:11", "outside-period") in notes
     assert ("logs/polisen.yaml:12", "status-cancelled") in notes
     assert ("logs/polisen.yaml", "after-as-of") in notes
+
+
+def test_notes_only_with_with_notes(project: Path) -> None:
+    polis = project / "logs" / "polisen.yaml"
+    polis.write_text(
+        polis.read_text(encoding="utf-8").replace(
+            "{date: 2021-05-03, type: insats, party: polis}",
+            "{date: 2021-05-03, type: insats, party: polis, notes: 'Ring Anna | <script>alert(1)</script>'}",
+        ),
+        encoding="utf-8",
+    )
+    _, without = run("--as-of", "2022-01-15", "--format", "json")
+    assert "Ring Anna" not in without
+    _, with_notes = run("--as-of", "2022-01-15", "--format", "json", "--with-notes")
+    assert json.loads(with_notes)["promises"][0]["notes"] == {
+        "logs/polisen.yaml:4": "Ring Anna | <script>alert(1)</script>"
+    }
+
+
+def test_reports_name_the_activities_verdicts_rest_on(project: Path) -> None:
+    report = loften.check("promise.yaml", as_of=date(2022, 1, 15))
+    ref = report.promises[0].activities["logs/polisen.yaml:2"]
+    assert (ref.date, ref.type, ref.place) == (date(2020, 3, 1), "Riktad insats", "Torget")

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import Field
 from typer.testing import CliRunner
 
 from loften.cli import app
@@ -23,7 +22,7 @@ from loften.engine import build_report, check_promise
 from loften.reporters import REPORTERS, Options, render
 from loften.reporters.markdown import md_escape
 from loften.reporters.people import runs
-from loften.results import PromiseResult, Report
+from loften.results import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -65,15 +64,8 @@ def assert_golden(name: str, text: str) -> None:
     assert text == expected, f"{name} differs (LOFTEN_UPDATE_GOLDEN=1 rewrites it)"
 
 
-class NotedPromise(PromiseResult):
-    """A promise result carrying activity notes, as the engine will with --with-notes."""
-
-    notes: dict[str, str] = Field(default_factory=dict)
-
-
 def with_notes(report: Report, notes: dict[str, str], flag: bool = True) -> Report:
-    p = report.promises[0]
-    noted = NotedPromise(**p.model_dump(), notes=notes)
+    noted = report.promises[0].model_copy(update={"notes": notes})
     return report.model_copy(update={"promises": (noted,), "with_notes": flag})
 
 

@@ -160,6 +160,15 @@ class QualityNote(Frozen):
         return t(self.code, lang, **self.params)
 
 
+class ActivityRef(Frozen):
+    """What a report may say of an activity a verdict rests on: date, type, place."""
+
+    date: date
+    type: str
+    place: str | None = None
+    parties: tuple[str, ...] = ()
+
+
 class PromiseResult(Frozen):
     id: str
     title: str
@@ -179,6 +188,10 @@ class PromiseResult(Frozen):
     files: tuple[FileResult, ...] = ()
     commitments: tuple[CommitmentResult, ...] = ()
     data_quality: tuple[QualityNote, ...] = ()
+    activities: dict[str, ActivityRef] = Field(default_factory=dict)
+    """Every activity a verdict rests on (counted, left out, or an item's), by reference."""
+    notes: dict[str, str] = Field(default_factory=dict)
+    """Activity notes by reference; kept only when the report is made ``with_notes``."""
 
 
 class Report(Frozen):

@@ -13,6 +13,8 @@ from loften.results import PromiseResult, Report, worst
 def build_report(
     results: Sequence[PromiseResult], as_of: date, *, with_notes: bool = False
 ) -> Report:
+    if not with_notes:
+        results = [r.model_copy(update={"notes": {}}) if r.notes else r for r in results]
     return Report(
         as_of=as_of,
         status=worst([r.status for r in results]) if results else "pass",

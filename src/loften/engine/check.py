@@ -27,6 +27,7 @@ from loften.engine.select import (
 from loften.errors import BadValue, Location, LoftenError, Problem
 from loften.indicators import Point, load_indicators
 from loften.results import (
+    ActivityRef,
     CommitmentResult,
     FileResult,
     PromiseResult,
@@ -128,6 +129,8 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
             for f in logs.files
         ),
         commitments=tuple(commitments),
+        activities=_referenced(commitments, logs.activities, p),
+        notes={a.ref: a.notes for a in logs.activities if a.notes},
         data_quality=_with_warnings(quality.notes(p, logs, as_of, looked_at), found),
     )
 
@@ -135,6 +138,33 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
 # The filters that choose what a rule looks at; ``each``/``that`` and per-item filters
 # only judge what ``match`` chose, so they do not make an activity "looked at".
 LOOKING = ("match", "request", "response")
+
+
+def _referenced(
+    commitments: Sequence[CommitmentResult], activities: Sequence[Activity], p: Promise
+) -> dict[str, ActivityRef]:
+    """Date, type and place of every activity a verdict names, for the reports."""
+    refs: set[str] = set()
+    for c in commitments:
+        for r in c.rules:
+            for b in r.buckets:
+                refs.update(b.counted)
+                refs.update(x.activity for x in b.left_out)
+                for item in b.items:
+                    refs.update(item.counted)
+    return {
+        a.ref: ActivityRef(
+            date=a.date, type=p.label_of_type(a.type), place=_place(p, a.place), parties=a.parties
+        )
+        for a in activities
+        if a.ref in refs
+    }
+
+
+def _place(p: Promise, place: str | None) -> str | None:
+    if place is None or not p.places or place not in p.places:
+        return place
+    return p.places[place].label or place
 
 
 def _sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
@@ -228,7 +258,9 @@ def _compile(lp: LoadedPromise, vocab: Vocab) -> dict[int, Selector]:
                     as_key = err.code in ("filter-unknown-field", "filter-field-name")
                     problems.append(err.at(lp.where(loc, key=as_key)))
     if problems:
-        unique = {(x.code, tuple(sorted(map(str, x.params.items())))): x for x in reversed(problems)}
+        unique = {
+            (x.code, tuple(sorted(map(str, x.params.items())))): x for x in reversed(problems)
+        }
         raise LoftenError.of(sorted(unique.values(), key=Problem.sort_key))
     return out
 

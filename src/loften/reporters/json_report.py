@@ -37,7 +37,7 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
 
 
 def _promise(p: PromiseResult, lang: str) -> dict[str, Any]:
-    return {
+    out = {
         "id": p.id,
         "title": p.title,
         "path": p.path,
@@ -56,6 +56,9 @@ def _promise(p: PromiseResult, lang: str) -> dict[str, Any]:
             for c in p.commitments
         ],
     }
+    if p.notes:  # only present when the report was made --with-notes (SPEC §5.8)
+        out["notes"] = dict(sorted(p.notes.items()))
+    return out
 
 
 def _rule(r: RuleResult, lang: str) -> dict[str, Any]:
