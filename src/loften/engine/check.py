@@ -348,7 +348,13 @@ def _judge(
 
 
 def _bound_key(rule: RuleBase) -> str | None:
+    """Which way ``required`` binds, so reports can say "minst 2" or "högst 1"."""
     for key in ("exactly", "at_least", "at_most"):
         if getattr(rule, key, None) is not None:
             return key
+    kind = getattr(rule, "kind", "")
+    if kind in ("cadence", "coverage", "schedule", "response"):
+        return "at_least"
+    if kind == "trend":
+        return "at_most" if getattr(rule, "direction", "") == "decrease" else "at_least"
     return None
