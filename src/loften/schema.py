@@ -8,8 +8,9 @@ with what YAML changes put right:
   takes a number (``bucket: 2020``), a number field takes text (``hours: 2,5``,
   ``coverage: 90%``, ``max_gap: 14 dagar``) and a flag takes ``ja``/``nej``;
 * a value that a validator converts before checking (a weekday for a list of them,
-  ``severity: varning``) may also be written as text; the choices the model lists
-  stay in the schema, so editors still offer them;
+  ``severity: varning``, a bare date for ``{date: …}``) may also be written as a
+  scalar; the choices the model lists stay in the schema, so editors still offer
+  them, and a list of mappings (rules) stays strict, so its errors stay precise;
 * the shortcuts of SPEC §2 — ``party: polis`` for a list, ``kommun: Söderhamns
   kommun`` for ``{label: …}``, a log path for ``{path: …}`` — and the filter
   language of §2.1, which the model stores in another shape.
@@ -68,7 +69,23 @@ class YamlSchema(GenerateJsonSchema):
         self, schema: core_schema.BeforeValidatorFunctionSchema
     ) -> JsonSchemaValue:
         inner = super().function_before_schema(schema)
-        return inner if _takes_text(inner) else {"anyOf": [inner, {"type": "string"}]}
+        if _takes_text(inner):
+            return inner
+        container = schema["schema"]["type"] in ("list", "tuple", "dict", "set", "frozenset")
+        if container and _structured(inner):
+            return inner  # a list of rules stays a list of rules: its errors stay precise
+        return {"anyOf": [inner, {"type": ["string", "number"]}]}
+
+
+def _structured(s: Any) -> bool:
+    """Whether a schema holds mappings (models, objects) anywhere inside."""
+    if isinstance(s, dict):
+        if "$ref" in s or s.get("type") == "object":
+            return True
+        return any(_structured(v) for v in s.values())
+    if isinstance(s, list):
+        return any(_structured(v) for v in s)
+    return False
 
 
 def _takes_text(s: JsonSchemaValue) -> bool:
@@ -123,6 +140,8 @@ def promise_schema(lang: str = "sv") -> dict[str, Any]:
     for name, alternatives in SHORTCUTS.items():
         if name in defs:
             defs[name] = {"anyOf": [*alternatives, defs[name]]}
+    for name, definition in defs.items():
+        defs[name] = _closed_branches(definition)
     fields = sorted(STANDARD)
     _walk(schema, lambda node: _filter_fields(node, fields))
     return {
@@ -130,6 +149,19 @@ def promise_schema(lang: str = "sv") -> dict[str, Any]:
         "title": t("schema-promise-title", lang),
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+def _closed_branches(definition: dict[str, Any]) -> dict[str, Any]:
+    """A model with a shortcut is ``anyOf: [object, scalar]``; pydantic puts the model's
+    ``additionalProperties: false`` beside the ``anyOf``, where it would refuse every key.
+    It belongs inside, on the object."""
+    if "anyOf" not in definition or "additionalProperties" not in definition:
+        return definition
+    closed = definition.pop("additionalProperties")
+    for branch in definition["anyOf"]:
+        if branch.get("type") == "object":
+            branch.setdefault("additionalProperties", closed)
+    return definition
 
 
 def _filter_fields(node: dict[str, Any], fields: list[str]) -> None:

@@ -21,7 +21,7 @@ from loften.cli.app import (
 from loften.errors import Problem
 
 #: The formats ``check`` writes; each is a module in :data:`loften.reporters.REPORTERS`.
-CHECK_FORMATS = ("table", "json", "junit", "github")
+CHECK_FORMATS = ("table", "markdown", "json", "junit", "github")
 
 
 def in_github_actions() -> bool:
@@ -34,7 +34,11 @@ def default_format(human: str) -> str:
 
 
 def append_step_summary(markdown: str, lang: str) -> None:
-    """Appends to ``$GITHUB_STEP_SUMMARY`` when it is set; a failure warns, never fails."""
+    """Appends to ``$GITHUB_STEP_SUMMARY`` when it is set; a failure warns, never fails.
+
+    The commands call it with the ``github`` format only (the default under GitHub
+    Actions), so a workflow that also writes ``--format junit -o …`` gets one summary.
+    """
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
@@ -117,7 +121,7 @@ def check(
         lang=report_lang, with_notes=with_notes, color=color, width=width, strict=strict
     )
     write_output(render(fmt, report, options), output, report_lang)
-    if os.environ.get("GITHUB_STEP_SUMMARY"):
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from loften.reporters.github import summary
 
         append_step_summary(summary(report, options), report_lang)

@@ -61,5 +61,6 @@ def validate(
     validation = run(given, cwd=cwd)
     options = Options(lang=lang or validation.language)
     write_output(render(fmt, validation, options), output, options.lang)
-    append_step_summary(summary(validation, options), options.lang)
+    if fmt == "github":
+        append_step_summary(summary(validation, options), options.lang)
     raise typer.Exit(validation.exit_code())
