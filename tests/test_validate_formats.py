@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
-import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -51,7 +51,9 @@ def make_valid(repo: Path) -> None:
     )
 
 
-def sarif_validator() -> jsonschema.Draft4Validator:
+def sarif_validator() -> Any:
+    """The SARIF 2.1.0 schema (draft-04) in ``jsonschema`` (the ``test`` extra)."""
+    jsonschema = pytest.importorskip("jsonschema")
     return jsonschema.Draft4Validator(SARIF_SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
