@@ -177,6 +177,21 @@ def test_filter_mistakes_in_the_promise_are_found(repo: Path) -> None:
     )
 
 
+def test_an_exception_naming_no_bucket_of_its_rule_is_found(repo: Path) -> None:
+    fix_all(repo)
+    promise = repo / "promises/trygg-2024.yaml"
+    promise.write_text(
+        promise.read_text("utf-8")
+        + "exceptions:\n  - rule: patrull/per-manad\n    bucket: 2023-12\n"
+        "    reason: Fel månad.\n    decided: 2024-01-10\n    by: Styrgruppen\n",
+        "utf-8",
+    )
+    code, out, _ = run()
+    assert code == 1
+    assert out.splitlines()[0].startswith("promises/trygg-2024.yaml:32:5: undantaget för ")
+    assert "patrull/per-manad" in out.splitlines()[0]
+
+
 def test_warnings_print_but_do_not_fail(repo: Path) -> None:
     fix_all(repo)
     text = (

@@ -12,8 +12,9 @@ A promise named in the call is checked whole: the spec, its filters against its
 vocabulary and the fields its logs hold, every log and indicator file it names.
 A promise found only as the owner of a named log is read for context (its
 vocabulary, and its other logs so ids and ``same_as`` resolve across files), but
-only the problems in the named files are reported. Nothing is judged: no rule is
-evaluated and no date is read from the clock.
+only the problems in the named files are reported. Nothing is judged and no date is
+read from the clock: when a promise is otherwise clean, the engine runs once as of
+the period's end only for what it alone refuses, and its verdicts are dropped.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from loften.engine.check import (
     _indicator_sources,
     _probe,
     _sources,
+    check_promise,
 )
 from loften.engine.select import STANDARD, Vocab
 from loften.errors import Location, LoftenError, Problem
@@ -209,11 +211,26 @@ def _whole(run: _Run, owner: Owner, extra: list[LogSource]) -> None:
         run.problems.append(
             Problem("validate-promise-invalid", Location(owner.display), {}, "notice")
         )
+    before = len(run.problems)
     logs = load_logs(sources, owner.vocabulary, cwd=run.cwd)
     run.logs(logs, None)
     points = run.indicators(owner.indicators) if owner.indicators else []
-    if lp is not None:
-        run.problems.extend(_spec_problems(lp, logs, points))
+    if lp is None:
+        return
+    run.problems.extend(_spec_problems(lp, logs, points))
+    if not any(p.severity == "error" for p in run.problems[before:]):
+        run.problems.extend(_engine_refusals(lp, run.cwd))
+
+
+def _engine_refusals(lp: LoadedPromise, cwd: Path) -> list[Problem]:
+    """What only evaluating the rules finds: an exception naming a bucket or item its rule
+    does not have. The engine runs as of the period's end and its verdicts are dropped, so
+    a promise ``validate`` passes is one ``check`` accepts."""
+    try:
+        check_promise(lp.path, as_of=lp.promise.period.end, cwd=cwd)
+    except LoftenError as err:
+        return list(err.problems)
+    return []
 
 
 def _context(run: _Run, owner: Owner, asked: list[Path]) -> None:
