@@ -87,8 +87,7 @@ def check(
     """Kontrollera löften mot sina loggar."""
     from loften.engine import build_report, check_promise
     from loften.errors import LoftenError
-    from loften.reporters import render
-    from loften.reporters.github import CheckOptions
+    from loften.reporters import Options, render
 
     ui_lang = lang or "sv"
     if lang is not None and lang not in ("sv", "en"):
@@ -117,7 +116,7 @@ def check(
         fmt == "table" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
     width = terminal_width() if color else 100
-    options = CheckOptions(
+    options = Options(
         lang=report_lang, with_notes=with_notes, color=color, width=width, strict=strict
     )
     write_output(render(fmt, report, options), output, report_lang)

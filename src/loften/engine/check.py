@@ -48,12 +48,12 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
     types, parties, places = vocabulary_maps(p)
     columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
     loader_vocab = Vocabulary(types, parties, places, p.open_places, columns)
-    logs = load_logs(_sources(lp, cwd), loader_vocab, cwd=cwd)
-    indicators, found = load_indicators(_indicator_sources(lp, cwd))
+    logs = load_logs(log_sources(lp, cwd), loader_vocab, cwd=cwd)
+    indicators, found = load_indicators(indicator_sources(lp, cwd))
     errors = [*logs.errors, *(x for x in found if x.severity == "error")]
     if errors:
         raise LoftenError.of(sorted(errors, key=Problem.sort_key))
-    errors = _data_problems(lp, _probe(lp, indicators, as_of), logs)
+    errors = data_problems(lp, data_context(lp, indicators, as_of), logs)
     if errors:
         raise LoftenError.of(sorted(errors, key=Problem.sort_key))
     vocab = Vocab(
@@ -64,7 +64,7 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
         aliases={**{k: v for k, v in BY_NAME.items() if v in STANDARD}, **columns},
         extra=logs.fields,
     )
-    selectors = _compile(lp, vocab)
+    selectors = compile_filters(lp, vocab)
     counted = _counted(logs.activities, as_of)
     commitments = []
     problems: list[Problem] = []
@@ -167,7 +167,7 @@ def _place(p: Promise, place: str | None) -> str | None:
     return p.places[place].label or place
 
 
-def _sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
+def log_sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
     base = lp.path.parent
     out = []
     for i, ref in enumerate(lp.promise.logs):
@@ -183,7 +183,7 @@ def _sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
     return out
 
 
-def _indicator_sources(lp: LoadedPromise, cwd: Path) -> list[tuple[Path, str, Location]]:
+def indicator_sources(lp: LoadedPromise, cwd: Path) -> list[tuple[Path, str, Location]]:
     """The promise's ``indicators:`` files, relative to the promise file."""
     base = lp.path.parent
     return [
@@ -200,7 +200,7 @@ def _no_filter(flt: object) -> Selector:
     raise LookupError("no filters while checking rule data")
 
 
-def _probe(lp: LoadedPromise, indicators: tuple[Point, ...], as_of: date) -> RuleContext:
+def data_context(lp: LoadedPromise, indicators: tuple[Point, ...], as_of: date) -> RuleContext:
     """A context without activities, for checks that need the promise's data only."""
     p = lp.promise
     return RuleContext(
@@ -215,7 +215,7 @@ def _probe(lp: LoadedPromise, indicators: tuple[Point, ...], as_of: date) -> Rul
     )
 
 
-def _data_problems(lp: LoadedPromise, probe: RuleContext, logs: LoadedLogs) -> list[Problem]:
+def data_problems(lp: LoadedPromise, probe: RuleContext, logs: LoadedLogs) -> list[Problem]:
     """What a rule can only check against the promise's data (its indicator points, its
     seasons, the attestations naming it), located at the rule's key or the log entry."""
     p = lp.promise
@@ -242,7 +242,7 @@ def _with_warnings(
     return tuple(sorted((*notes, *extra), key=lambda q: (q.sort, q.code))) if extra else notes
 
 
-def _compile(lp: LoadedPromise, vocab: Vocab) -> dict[int, Selector]:
+def compile_filters(lp: LoadedPromise, vocab: Vocab) -> dict[int, Selector]:
     """Every filter of every rule, compiled once; all mistakes reported together."""
     p = lp.promise
     out: dict[int, Selector] = {}

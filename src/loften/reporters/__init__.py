@@ -17,6 +17,8 @@ class Options:
     color: bool = False
     width: int = 100
     stamp: str | None = None
+    strict: bool = False
+    """``--strict``: warn, behind and missing count as failures (the CI formats show it)."""
 
 
 Render = Callable[[Report, Options], str]

@@ -13,8 +13,6 @@ never empty. ``summary`` is the Markdown that ``check`` appends to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from loften.calendar import human_label, prose_date
 from loften.messages import number, t
 from loften.reporters import Options
@@ -43,17 +41,9 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
-@dataclass(frozen=True)
-class CheckOptions(Options):
-    """The reporters' options with ``--strict``, which the CI formats show: with it,
-    ``warn``, ``behind`` and ``missing`` fail the run, so they are errors and failures."""
-
-    strict: bool = False
-
-
 def strict(options: Options) -> bool:
-    """``--strict`` as ``check`` passes it; ``False`` for plain :class:`Options`."""
-    return bool(getattr(options, "strict", False))
+    """``--strict`` as ``check`` passes it."""
+    return options.strict
 
 
 def render(report: Report, options: Options) -> str:

@@ -27,15 +27,14 @@ from loften import values
 from loften.activities import LoadedLogs, LogSource, Vocabulary, load_logs
 from loften.activities.fields import BY_NAME
 
-# The engine's own checks, so that validate refuses exactly what check refuses. They are
-# private to the engine; this import is the one seam (asked to become public API).
+# The engine's own checks, so that validate refuses exactly what check refuses.
 from loften.engine.check import (
-    _compile,
-    _data_problems,
-    _indicator_sources,
-    _probe,
-    _sources,
     check_promise,
+    compile_filters,
+    data_context,
+    data_problems,
+    indicator_sources,
+    log_sources,
 )
 from loften.engine.select import STANDARD, Vocab
 from loften.errors import Location, LoftenError, Problem
@@ -81,7 +80,7 @@ def load_owner(path: Path, cwd: Path) -> Owner:
     except LoftenError as err:
         logs, indicators = raw_sources(path, display, cwd)
         return Owner(path, display, None, list(err.problems), logs, indicators)
-    return Owner(path, display, lp, [], _sources(lp, cwd), _indicator_sources(lp, cwd))
+    return Owner(path, display, lp, [], log_sources(lp, cwd), indicator_sources(lp, cwd))
 
 
 @dataclass
@@ -269,9 +268,9 @@ def _spec_problems(
     )
     found: list[Problem] = []
     if points is not None:
-        found += _data_problems(lp, _probe(lp, tuple(points), p.period.end), logs)
+        found += data_problems(lp, data_context(lp, tuple(points), p.period.end), logs)
     try:
-        _compile(lp, vocab)
+        compile_filters(lp, vocab)
     except LoftenError as err:
         found.extend(err.problems)
     return found
