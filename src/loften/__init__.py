@@ -7,10 +7,23 @@ The pipeline, one package each: ``spec`` (the promise) → ``activities`` (the l
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loften.results import Report
+
 __version__ = "0.1.0"
 
 
-def check(promise_path, *, as_of, cwd=None):  # type: ignore[no-untyped-def]
+def check(
+    promise_path: str | Path | Sequence[str | Path],
+    *,
+    as_of: date,
+    cwd: Path | None = None,
+) -> Report:
     """Check a promise (or several) as of a date and return the :class:`Report`.
 
     ``loften.check("promises/soderhamn-2020-2021.yaml", as_of=date(2022, 1, 15))``

@@ -72,7 +72,7 @@ def parse_as_of(text: str | None, lang: str) -> date:
         raise usage_error("usage-as-of", lang, text=text) from None
 
 
-def print_problems(problems: list, lang: str) -> None:  # type: ignore[type-arg]
+def print_problems(problems: list, lang: str) -> None:
     from loften.messages import t
 
     for p in problems[:MAX_PROBLEMS]:

@@ -56,14 +56,14 @@ def relaxed_bounds(
     out: dict[str, Relaxed] = {}
     for label, start, end in buckets:
         for e in exemptions:
-            if (e.at_least is not None or e.at_most is not None) and covers(e, label, start, end):
-                if state(e, end, as_of) is None:
-                    out[label] = Relaxed(_num(e.at_least), _num(e.at_most))
-                    break
+            relaxes = e.at_least is not None or e.at_most is not None
+            if relaxes and covers(e, label, start, end) and state(e, end, as_of) is None:
+                out[label] = Relaxed(_num(e.at_least), _num(e.at_most))
+                break
     return out
 
 
-def _num(v):  # type: ignore[no-untyped-def]
+def _num(v):
     if v is None:
         return None
     return int(v) if v == v.to_integral_value() else v

@@ -37,7 +37,7 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
 
 
 def _promise(p: PromiseResult, lang: str) -> dict[str, Any]:
-    out = {
+    out: dict[str, Any] = {
         "id": p.id,
         "title": p.title,
         "path": p.path,

@@ -27,7 +27,7 @@ Rule = Annotated[
 ]
 
 KINDS: dict[str, type[RuleBase]] = {
-    cls.model_fields["kind"].annotation.__args__[0]: cls  # type: ignore[union-attr]
+    cls.model_fields["kind"].annotation.__args__[0]: cls
     for cls in Rule.__origin__.__args__  # type: ignore[attr-defined]
 }
 

@@ -211,7 +211,7 @@ def bound_of(rule: Any, bucket: Bucket, ctx: RuleContext) -> dict[str, Value | N
         for key in ("at_least", "at_most"):
             v = out[key]
             if v is not None:
-                out[key] = prorate_bound(v, bucket, "sum" if mode_sum else key)  # type: ignore[arg-type]
+                out[key] = prorate_bound(v, bucket, "sum" if mode_sum else key)
     return out
 
 

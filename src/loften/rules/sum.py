@@ -40,7 +40,6 @@ from loften.rules.base import (
 from loften.spec.filters import Filter
 from loften.spec.types import Number, Text
 
-
 PRECISION = Decimal("1e-9")
 
 
@@ -111,7 +110,7 @@ class SumRule(PerRule):
         chosen: list[Activity],
         each,
         ctx: RuleContext,
-        end: date,  # type: ignore[no-untyped-def]
+        end: date,
     ) -> BucketResult:
         last = min(bucket.end, end, ctx.as_of)
         total, counted, left_out = Decimal(0), [], []
@@ -128,7 +127,7 @@ class SumRule(PerRule):
                 counted.append(a)
         return self._result(bucket, ctx, total, counted, left_out)
 
-    def _result(self, bucket, ctx, total, counted, left_out) -> BucketResult:  # type: ignore[no-untyped-def]
+    def _result(self, bucket, ctx, total, counted, left_out) -> BucketResult:
         # Times like 0:20 are thirds of an hour: settle the sum at a billionth so three
         # of them make exactly 1 and meet ``at_least: 1``.
         total = total.quantize(PRECISION).normalize() if total else total
