@@ -7,15 +7,17 @@ all of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from loften import values
 from loften.activities.fields import BY_NAME
 from loften.activities.load import load_logs
 from loften.activities.model import Activity, LoadedLogs, LogSource, Vocabulary
 from loften.engine import quality, waivers
+from loften.engine.matches import Chosen, Matches
 from loften.engine.select import (
     STANDARD,
     Selector,
@@ -37,6 +39,7 @@ from loften.results import (
 )
 from loften.rules.attested import attestation_problems
 from loften.rules.base import RuleBase, RuleContext
+from loften.spec.filters import Filter
 from loften.spec.load import LoadedPromise, display_path, load_promise, vocabulary_maps
 from loften.spec.model import Exemption, Promise
 
@@ -66,6 +69,7 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
     )
     selectors = compile_filters(lp, vocab)
     counted = _counted(logs.activities, as_of)
+    matches = Matches(counted)
     commitments = []
     problems: list[Problem] = []
     for ci, c in enumerate(p.commitments):
@@ -74,7 +78,16 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
             mine = _exemptions(p, f"{c.id}/{rule.id}", len(c.rules) == 1, c.id)
             try:
                 result, unknown = _judge(
-                    rule, mine, lp, counted, logs, selectors, as_of, f"{c.id}/{rule.id}", indicators
+                    rule,
+                    mine,
+                    lp,
+                    counted,
+                    logs,
+                    selectors,
+                    as_of,
+                    f"{c.id}/{rule.id}",
+                    indicators,
+                    matches,
                 )
             except BadValue as err:  # a value only the data shows to be wrong (a season …)
                 problems.append(err.at(lp.where(("commitments", ci, "rules", ri))))
@@ -103,13 +116,12 @@ def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
         )
     if problems:
         raise LoftenError.of(problems)
-    looked_at = [
-        selectors[id(flt)]
-        for c in p.commitments
-        for rule in c.rules
-        for key, flt in rule.filters().items()
-        if key in LOOKING
-    ]
+    for c in p.commitments:
+        for rule in c.rules:
+            for key, flt in rule.filters().items():
+                if key in LOOKING:
+                    matches.positions(flt, selectors[id(flt)])
+    looked_at = matches.looked_at()
     return PromiseResult(
         id=p.id,
         title=p.title,
@@ -290,8 +302,12 @@ def _judge(
     as_of: date,
     path: str,
     indicators: tuple[Point, ...] = (),
+    matches: Matches | None = None,
 ) -> tuple[RuleResult, list[Exemption]]:
     p = lp.promise
+    select = _selecting(rule, selectors)
+    if matches is not None:
+        activities, select = _looking(rule, selectors, matches)
     start, end = p.period.start, p.period.end
     probe = RuleContext(
         as_of=as_of,
@@ -309,7 +325,7 @@ def _judge(
         start=start,
         end=end,
         activities=activities,
-        select=lambda f: selectors[id(f)],
+        select=select,
         label=p.label_of_type,
         values_of=field_values,
         number_of=field_number,
@@ -345,6 +361,27 @@ def _judge(
         ),
         unknown,
     )
+
+
+def _selecting(rule: RuleBase, selectors: dict[int, Selector]) -> Callable[[Filter], Any]:
+    return lambda f: selectors[id(f)]
+
+
+def _looking(
+    rule: RuleBase, selectors: dict[int, Selector], matches: Matches
+) -> tuple[tuple[Activity, ...], Callable[[Filter], Any]]:
+    """The activities the rule's looking filters chose (computed once per distinct
+    filter), and its selectors; a rule with one looking filter need not ask it again."""
+    looking = [flt for key, flt in rule.filters().items() if key in LOOKING]
+    if not looking:
+        return tuple(matches.activities), _selecting(rule, selectors)
+    lists = [matches.positions(flt, selectors[id(flt)]) for flt in looking]
+    chosen = tuple(matches.chosen(lists))
+    if len(looking) > 1:
+        return chosen, _selecting(rule, selectors)
+    only = id(looking[0])
+    answer = Chosen(selectors[only])
+    return chosen, lambda f: answer if id(f) == only else selectors[id(f)]
 
 
 def _bound_key(rule: RuleBase) -> str | None:

@@ -8,11 +8,10 @@ nothing is dropped silently. Sorted by path, then line.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from loften.activities.model import Activity, LoadedLogs
-from loften.engine.select import Selector
 from loften.errors import Location
 from loften.results import QualityNote
 from loften.spec.model import Promise
@@ -28,8 +27,10 @@ def _note(where: Location, code: str, **params: object) -> QualityNote:
 
 
 def notes(
-    p: Promise, logs: LoadedLogs, as_of: date, looked_at: Sequence[Selector]
+    p: Promise, logs: LoadedLogs, as_of: date, looked_at: Callable[[Activity], bool]
 ) -> tuple[QualityNote, ...]:
+    """Every data-quality note; ``looked_at`` says whether any rule's ``match`` (or
+    ``request``/``response``) chose an activity."""
     out: list[QualityNote] = []
     for n in logs.notices:
         if n.where is not None:
@@ -55,7 +56,7 @@ def notes(
         if a.same_as is not None:
             out.append(_note(a.where, "same-as", other=a.same_as))
             continue
-        if not any(sel(a) for sel in looked_at):
+        if not looked_at(a):
             out.append(_note(a.where, "unused", date=a.date, type=p.label_of_type(a.type)))
     for path, n in sorted(later.items()):
         out.append(

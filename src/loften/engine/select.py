@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 from typing import Any
 
 from loften import values
@@ -38,23 +39,23 @@ def _night(a: Activity) -> bool:
 
 
 STANDARD: dict[str, tuple[str, Getter]] = {
-    "date": ("date", lambda a: a.date),
-    "end": ("date", lambda a: a.end),
-    "time": ("time", lambda a: a.time),
-    "end_time": ("time", lambda a: a.end_time),
-    "days": ("num", lambda a: a.days),
-    "hours": ("num", lambda a: a.hours),
-    "participants": ("num", lambda a: a.participants),
-    "quantity": ("num", lambda a: a.quantity),
-    "type": ("type", lambda a: a.type),
-    "party": ("party", lambda a: a.parties),
-    "place": ("place", lambda a: a.place),
-    "tags": ("list", lambda a: a.tags),
-    "id": ("text", lambda a: a.id),
-    "notes": ("text", lambda a: a.notes),
-    "status": ("text", lambda a: a.status),
-    "answers": ("text", lambda a: a.answers),
-    "same_as": ("text", lambda a: a.same_as),
+    "date": ("date", attrgetter("date")),
+    "end": ("date", attrgetter("end")),
+    "time": ("time", attrgetter("time")),
+    "end_time": ("time", attrgetter("end_time")),
+    "days": ("num", attrgetter("days")),
+    "hours": ("num", attrgetter("hours")),
+    "participants": ("num", attrgetter("participants")),
+    "quantity": ("num", attrgetter("quantity")),
+    "type": ("type", attrgetter("type")),
+    "party": ("party", attrgetter("parties")),
+    "place": ("place", attrgetter("place")),
+    "tags": ("list", attrgetter("tags")),
+    "id": ("text", attrgetter("id")),
+    "notes": ("text", attrgetter("notes")),
+    "status": ("text", attrgetter("status")),
+    "answers": ("text", attrgetter("answers")),
+    "same_as": ("text", attrgetter("same_as")),
     "weekday": ("weekday", lambda a: a.date.weekday()),
     "month": ("num", lambda a: a.date.month),
     "holiday": ("bool", lambda a: is_holiday(a.date)),
@@ -87,18 +88,31 @@ class Test:
     check: Callable[[Activity], bool]
     getter: Getter
     kind: str
+    types: frozenset[str] | None = None
+    """The type ids a positive ``type`` condition admits (none other can pass)."""
 
 
 class Selector:
-    """A compiled filter: call it on an activity; ask ``why_not`` for the reason."""
+    """A compiled filter: call it on an activity; ask ``why_not`` for the reason.
+
+    ``types`` is the set of activity types the filter can select at all, when it has a
+    positive ``type`` condition (``None`` otherwise), so the engine can look only at
+    activities of those types (:mod:`loften.engine.matches`).
+    """
 
     def __init__(self, tests: tuple[Test, ...], label: Callable[[str], str]) -> None:
         self.tests = tests
         self._checks = tuple(t.check for t in tests)
         self._label = label
+        self._test = _all(self._checks)
+        types: frozenset[str] | None = None
+        for t in tests:
+            if t.types is not None:
+                types = t.types if types is None else types & t.types
+        self.types = types
 
     def __call__(self, activity: Activity) -> bool:
-        return all(check(activity) for check in self._checks)
+        return self._test(activity)
 
     def why_not(self, activity: Activity) -> Msg:
         for t in self.tests:
@@ -107,6 +121,18 @@ class Selector:
         return Msg(
             code="each-failed", params={"date": activity.date, "type": self._label(activity.type)}
         )
+
+
+def _all(checks: tuple[Callable[[Activity], bool], ...]) -> Callable[[Activity], bool]:
+    """One predicate for every check: called a million times, so no generator for one or two."""
+    if not checks:
+        return lambda a: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda a: first(a) and second(a)
+    return lambda a: all(check(a) for check in checks)
 
 
 def _reason(t: Test, a: Activity, label: str) -> Msg:
@@ -171,7 +197,10 @@ def _test(field: str, cond: Cond, vocab: Vocab) -> Test:
     else:
         kind, getter = STANDARD[field]
     check = _check(kind, cond, vocab, getter, field)
-    return Test(field.removeprefix("extra:"), cond, check, getter, kind)
+    types = (
+        _wanted(kind, cond.values, vocab) if kind == "type" and cond.op in ("eq", "in") else None
+    )
+    return Test(field.removeprefix("extra:"), cond, check, getter, kind, types)
 
 
 def _check(

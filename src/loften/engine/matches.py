@@ -1,0 +1,97 @@
+"""What each rule looks at, worked out once per distinct filter (issue 7).
+
+Every rule kind scans ``ctx.activities`` with its ``match`` selector (``response``:
+with ``request`` and ``response``). Ten rules over a million activities would run ten
+million predicates, most of them only to say "wrong type". Here each distinct looking
+filter runs once, over only the activities of the types it names (an index by type,
+built once), and rules with equal filters share the answer. A rule is then handed,
+as ``ctx.activities``, exactly the activities its looking filters chose, in log order
+— nothing a rule counts can differ, since every kind reads only what those filters
+choose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from heapq import merge
+
+from loften.activities.model import Activity
+from loften.engine.select import Selector
+from loften.results import Msg
+from loften.spec.filters import Filter
+
+
+class Matches:
+    """The activities each looking filter selects among ``activities``, cached."""
+
+    def __init__(self, activities: Sequence[Activity]) -> None:
+        self.activities = activities
+        self._by_type: dict[str, list[int]] | None = None
+        self._cache: dict[Hashable, list[int]] = {}
+
+    def positions(self, flt: Filter, selector: Selector) -> list[int]:
+        """Positions in ``activities`` of those ``selector`` (compiled from ``flt``) takes."""
+        key = _key(flt)
+        hit = self._cache.get(key)
+        if hit is None:
+            acts = self.activities
+            candidates: Sequence[int] | range
+            if selector.types is None:
+                candidates = range(len(acts))
+            else:
+                index = self._index()
+                lists = [index.get(t, []) for t in sorted(selector.types)]
+                candidates = lists[0] if len(lists) == 1 else list(merge(*lists))
+            hit = [i for i in candidates if selector(acts[i])]
+            self._cache[key] = hit
+        return hit
+
+    def chosen(self, position_lists: Sequence[list[int]]) -> list[Activity]:
+        """The activities at any of the positions, in log order, each once."""
+        acts = self.activities
+        if len(position_lists) == 1:
+            return [acts[i] for i in position_lists[0]]
+        return [acts[i] for i in sorted(set().union(*position_lists))]
+
+    def looked_at(self) -> Callable[[Activity], bool]:
+        """Whether any looking filter asked so far chose an activity."""
+        seen = {id(self.activities[i]) for hit in self._cache.values() for i in hit}
+        return lambda a: id(a) in seen
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._by_type is None:
+            index: dict[str, list[int]] = {}
+            for i, a in enumerate(self.activities):
+                found = index.get(a.type)
+                if found is None:
+                    index[a.type] = [i]
+                else:
+                    found.append(i)
+            self._by_type = index
+        return self._by_type
+
+
+class Chosen:
+    """A rule's only looking selector, over the activities it already chose: always yes.
+
+    Reasons (``why_not``) and tests stay those of the real selector.
+    """
+
+    def __init__(self, selector: Selector) -> None:
+        self.selector = selector
+        self.tests = selector.tests
+        self.types = selector.types
+
+    def __call__(self, activity: Activity) -> bool:
+        return True
+
+    def why_not(self, activity: Activity) -> Msg:
+        return self.selector.why_not(activity)
+
+
+def _key(flt: Filter) -> Hashable:
+    """Equal filters share one answer; a filter that cannot be hashed keeps its own."""
+    try:
+        return frozenset(flt.items())
+    except TypeError:
+        return ("id", id(flt))
