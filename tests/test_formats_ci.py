@@ -187,7 +187,7 @@ def test_github_annotations_point_at_the_rule(ci: Path) -> None:
         "::error file=promises/fail.yaml,line=13,title=loften ej uppfyllt%3A patrull/fem::"
         "patrull/fem%0Ahela perioden: ej uppfyllt – 3 (minst 5)",
         "::notice file=promises/fail.yaml,title=loften check fail::Hålls inte: ej uppfyllt "
-        "(1 regler: 0 uppfyllda, 1 ej uppfyllda, 0 efter plan, 0 övriga)",
+        "(1 regel: 0 uppfyllda, 1 ej uppfylld, 0 efter plan, 0 övriga)",
         "::warning file=promises/warn.yaml,line=13,title=loften varning%3A patrull/fem::"
         "patrull/fem%0Ahela perioden: varning – 3 (minst 5)",
         "::notice file=promises/warn.yaml,title=loften check warn::Varning: varning "

@@ -37,8 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: {rows} rows, {activities} activities, {errors} errors",
     ),
     "report-summary": (
-        "{rules} regler: {passed} uppfyllda, {failed} ej uppfyllda, {behind} efter plan, {other} övriga",
-        "{rules} rules: {passed} pass, {failed} fail, {behind} behind, {other} other",
+        "{rules} {rules:p:regel:regler}: {passed} {passed:p:uppfylld:uppfyllda}, {failed} {failed:p:ej uppfylld:ej uppfyllda}, {behind} efter plan, {other} {other:p:övrig:övriga}",
+        "{rules} {rules:p:rule:rules}: {passed} pass, {failed} fail, {behind} behind, {other} other",
     ),
     "bound-at_least": ("minst {n}", "at least {n}"),
     "bound-at_most": ("högst {n}", "at most {n}"),

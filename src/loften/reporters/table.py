@@ -29,6 +29,10 @@ STYLE = {
 }
 
 
+# Items are listed in full up to this many; beyond it, only those not met.
+FEW_ITEMS = 3
+
+
 def render(report: Report, options: Options) -> str:
     buf = io.StringIO()
     console = Console(
@@ -108,8 +112,9 @@ def _rule(console: Console, r: RuleResult, lang: str) -> None:
         for x in b.left_out:
             reason = t("report-left-out", lang, activity=x.activity, reason=x.text(lang))
             _out(console, 8, Text(reason, style="dim"))
+        few = len(b.items) <= FEW_ITEMS
         for item in b.items:
-            if item.status in ("fail", "excepted", "behind", "missing"):
+            if few or item.status in ("fail", "excepted", "behind", "missing"):
                 detail = f" – {item.detail.text(lang)}" if item.detail else ""
                 label = human_label(item.label, lang)
                 _out(console, 8, Text(f"{symbol(item.status)} {label}{detail}"))
@@ -126,8 +131,9 @@ def _rule(console: Console, r: RuleResult, lang: str) -> None:
 
 
 def _quality(console: Console, p: PromiseResult, lang: str) -> None:
-    console.print()
-    console.print(Text(t("report-files", lang), style="bold underline"))
+    if p.files:
+        console.print()
+        console.print(Text(t("report-files", lang), style="bold underline"))
     for f in p.files:
         counts = {"rows": f.rows, "activities": f.activities, "errors": f.errors}
         _out(console, 2, Text(t("report-file-line", lang, path=f.path, **counts)))

@@ -20,9 +20,19 @@ from loften.rules.share import ShareRule
 from loften.rules.sum import SumRule
 from loften.rules.trend import TrendRule
 
+# In the order of SPEC §2.3; ``loften explain`` and docs/rules.md follow it.
 Rule = Annotated[
-    CountRule | SumRule | CadenceRule | DeadlineRule | ShareRule | AttestedRule | IndicatorRule
-    | ScheduleRule | CoverageRule | ResponseRule | TrendRule,
+    CountRule
+    | SumRule
+    | CadenceRule
+    | DeadlineRule
+    | ScheduleRule
+    | CoverageRule
+    | ResponseRule
+    | ShareRule
+    | TrendRule
+    | AttestedRule
+    | IndicatorRule,
     Field(discriminator="kind"),
 ]
 
