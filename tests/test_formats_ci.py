@@ -191,7 +191,7 @@ def test_github_annotations_point_at_the_rule(ci: Path) -> None:
         "::warning file=promises/warn.yaml,line=13,title=loften varning%3A patrull/fem::"
         "patrull/fem%0Ahela perioden: varning – 3 (minst 5)",
         "::notice file=promises/warn.yaml,title=loften check warn::Varning: varning "
-        "(1 regler: 0 uppfyllda, 0 ej uppfyllda, 0 efter plan, 1 övriga)",
+        "(1 regel: 0 uppfyllda, 0 ej uppfyllda, 0 efter plan, 1 övrig)",
     ]
 
 
