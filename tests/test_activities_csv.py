@@ -135,7 +135,7 @@ def test_row_numbers_stay_right_after_multiline_cells(tmp_path: Path) -> None:
         (
             "datum;;typ;part\n2020-01-01;x;insats;polis\n",
             ["column-blank-header"],
-            ["log.csv:row 2"],
+            ["log.csv:row 1"],  # a problem of the header, located there
         ),
         (
             "datum;Date;typ;part\n2020-01-01;2020-01-01;insats;polis\n",
@@ -143,11 +143,17 @@ def test_row_numbers_stay_right_after_multiline_cells(tmp_path: Path) -> None:
             ["log.csv:row 1, column 'Date'"],
         ),
         ("typ;part\ninsats;polis\n", ["column-missing"], ["log.csv:row 1"]),
-        ("datum;tpye;part\n2020-01-01;insats;polis\n", ["column-missing-typo"], ["log.csv:row 1"]),
+        (
+            "datum;tpye;part\n2020-01-01;insats;polis\n",
+            ["column-missing-typo"],
+            ["log.csv:row 1, column 'tpye'"],
+        ),
         ("\n\n\n", ["table-no-header"], ["log.csv"]),
-        ('datum;typ;part\n2020-01-01;"insats;polis\n', ["csv-syntax"], ["log.csv:row 2"]),
+        ('datum;typ;part\n2020-01-01;"insats;polis\n', ["csv-unclosed-quote"], ["log.csv:row 2"]),
+        ('datum;typ;part\n2020-01-01;"ins"ats;polis\n', ["csv-after-quote"], ["log.csv:row 2"]),
         (b"datum;typ\x00;part\n", ["csv-binary"], ["log.csv"]),
-        (b"PK\x03\x04\x14\x00\x06\x00", ["csv-workbook"], ["log.csv"]),
+        (b"PK\x03\x04\x14\x00\x06\x00xl/workbook.xml", ["csv-workbook"], ["log.csv"]),
+        (b"PK\x03\x04\x14\x00\x06\x00", ["log-wrong-kind"], ["log.csv"]),
         (b"\xff\xfe\x00\xd8", ["csv-bad-utf16"], ["log.csv"]),
         (b"", ["log-file-empty"], ["log.csv"]),
     ],

@@ -169,7 +169,10 @@ def test_every_row_is_an_entry_or_an_error(tmp_path: Path) -> None:
             if p.where is not None and p.where.path == stats.path
         }
         assert stats.rows == stats.activities + len(rows_with_errors)
-        assert stats.errors == sum(1 for p in logs.errors if p.where and p.where.path == stats.path)
+        assert stats.errors == len(rows_with_errors)
+        assert stats.problems == sum(
+            1 for p in logs.errors if p.where and p.where.path == stats.path
+        )
     assert [(f.path, f.rows, f.activities) for f in logs.files] == [
         ("logs/a.yaml", 5, 2),
         ("logs/b.csv", 4, 2),

@@ -81,12 +81,21 @@ def test_an_unknown_sheet_names_the_sheets(tmp_path: Path, sheet: str, code: str
 
 
 @pytest.mark.parametrize(
-    "data", [b"not a workbook", b"PK\x03\x04truncated", b"\xd0\xcf\x11\xe0old excel"]
+    ("data", "code", "words"),
+    [
+        (b"datum;typ;part\n", "xlsx-is-text", "ge den ändelsen .csv"),
+        (b"PK\x03\x04truncated", "log-wrong-kind", "ZIP-arkiv"),
+        (b"PK\x03\x04xl/workbook.xml truncated", "xlsx-unreadable", "Excel-arbetsbok"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old excel", "log-wrong-kind", "äldre Office-fil"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "log-wrong-kind", "PNG-bild"),
+        (b"\x00\x01\x02\x03", "log-wrong-kind", "binärfil"),
+    ],
 )
-def test_a_file_that_is_not_a_workbook(tmp_path: Path, data: bytes) -> None:
+def test_a_file_that_is_not_a_workbook(tmp_path: Path, data: bytes, code: str, words: str) -> None:
     (tmp_path / "bad.xlsx").write_bytes(data)
     logs = load_logs([LogSource(Path("bad.xlsx"), "bad.xlsx")], VOCAB, cwd=tmp_path)
-    assert [(p.code, str(p.where)) for p in logs.errors] == [("xlsx-unreadable", "bad.xlsx")]
+    assert [(p.code, str(p.where)) for p in logs.errors] == [(code, "bad.xlsx")]
+    assert words in logs.errors[0].message("sv")
 
 
 def test_an_empty_sheet_has_no_header(tmp_path: Path) -> None:

@@ -29,8 +29,8 @@ _ID = re.compile(r"[a-z0-9åäö-]+")
 _INT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"([+-]?)([0-9]*)(?:[.,]([0-9]+))?")
 _HOURS_MINUTES = re.compile(r"([0-9]{1,5}):([0-9]{2})")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_DATETIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ]([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(.*)")
+_DATE = re.compile(r"([0-9]{4,})-([0-9]{2})-([0-9]{2})")
+_DATETIME = re.compile(r"([0-9]{4,}-[0-9]{2}-[0-9]{2})[Tt ]([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(.*)")
 _OFFSET = re.compile(r"\s*(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)")
 # Swedish writes "kl. 19.00", so a dot separates hours and minutes as well as a colon.
 _TIME = re.compile(r"([0-9]{1,2})([:.])([0-9]{2})(?:\2([0-9]{2}))?")
@@ -60,6 +60,32 @@ _ATTESTATION_STATUSES: dict[str, AttestationStatus] = {
 }
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    """Text quoted in a message: long input is cut, so one bad cell stays one line."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Control characters, and the bidirectional overrides that can reorder a terminal line.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """Text from an input file made safe to quote on one line of a terminal or report.
+
+    Line breaks, tabs, escape sequences and other control characters are written as
+    ``\\n``, ``\\t``, ``\\x1b``…; text longer than ``limit`` is cut with ``…``.
+    """
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m[0]) or _escape(m[0]), text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def norm(s: str) -> str:
     """The comparison key of ids, aliases, tags and headers: trimmed, NFC, case-folded."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", s.strip()).casefold())
@@ -82,10 +108,12 @@ def parse_int(s: str, minimum: int | None = None, maximum: int | None = None) ->
     """Decimal digits with an optional sign: ``0114`` is 114; no ``1e3``, no ``0x10``."""
     text = s.strip()
     if _INT.fullmatch(text) is None:
-        raise BadValue("int-invalid", text=text)
-    if len(text.lstrip("+-").lstrip("0")) > 20:
-        raise BadValue("value-out-of-range", text=text)
-    return _in_range(int(text), text, minimum, maximum)
+        raise BadValue("int-invalid", text=_clip(text))
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > 20:  # also keeps int() below Python's 4300-digit limit
+        raise BadValue("value-out-of-range", text=_clip(text))
+    value = -int(digits) if text.startswith("-") else int(digits)
+    return _in_range(value, text, minimum, maximum)
 
 
 def _in_range(value: int, text: str, minimum: int | None, maximum: int | None) -> int:
@@ -145,7 +173,9 @@ def parse_date(s: str) -> date:
     text = s.strip()
     match = _DATE.fullmatch(text)
     if match is None:
-        raise BadValue("date-format", text=text)
+        raise BadValue("date-format", text=_clip(text))
+    if len(match[1]) != 4:  # year 99999 is a date, but out of range
+        raise BadValue("date-out-of-range", text=_clip(text))
     year, month, day = (int(part) for part in match.groups())
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise BadValue("date-out-of-range", text=text)
@@ -193,9 +223,10 @@ def parse_duration(s: str) -> int:
     per_unit = _DAYS_PER_UNIT.get(unit or "day")
     if per_unit is None:
         raise BadValue("duration-invalid", text=text)
-    if len(count.lstrip("0")) > 6:
-        raise BadValue("value-out-of-range", text=text)
-    return int(count) * per_unit
+    digits = count.lstrip("0") or "0"
+    if len(digits) > 6:
+        raise BadValue("value-out-of-range", text=_clip(text))
+    return int(digits) * per_unit
 
 
 def parse_share(s: str) -> Decimal:

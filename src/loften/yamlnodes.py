@@ -32,7 +32,8 @@ MAX_DEPTH = 100
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _NULL_TAG = "tag:yaml.org,2002:null"
 _QUOTED_STYLES = frozenset({"'", '"', "|", ">"})
-_LOG_KEY = "activities"
+#: The key of a log mapping that holds the list, in English or Swedish.
+_LOG_KEYS = frozenset({"activities", "aktiviteter"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,8 @@ def load(data: str | bytes, path: str) -> Node | None:
 def iter_items(data: str | bytes, path: str) -> Iterator[Node]:
     """The items of a log, one at a time, without building the whole document.
 
-    A log is a list, or a mapping whose only key ``activities`` holds the list.
+    A log is a list, or a mapping whose only key ``activities`` (Swedish
+    ``aktiviteter``) holds the list.
     """
     events = _Events(_decode(data, path), path)
     first = events.open_document()
@@ -185,6 +187,8 @@ def _decode(data: str | bytes, path: str) -> str:
             skip, encoding = len(bom), name
             break
     body = data[skip:]
+    if not skip and b"\x00" in body[:8192]:
+        raise LoftenError("yaml-binary", Location(path, 1, 1))
     try:
         return body.decode(encoding)
     except UnicodeDecodeError as err:
@@ -418,12 +422,12 @@ def _stream_seq(events: _Events, builder: _Builder, depth: int) -> Iterator[Node
 def _stream_log_map(
     start: yaml.MappingStartEvent, events: _Events, builder: _Builder
 ) -> Iterator[Node]:
-    """The items under ``activities:``, the only key a log mapping may hold."""
+    """The items under ``activities:`` (or ``aktiviteter:``), the only key a log may hold."""
     seen: dict[str | None, int] = {}
     while not isinstance(event := events.pull(), yaml.MappingEndEvent):
         key = builder.check_key(builder.build(event, events, 1), seen, exact=False)
         where = Location(builder.path, key.line, key.column)
-        if key.value is None or norm(key.value) != _LOG_KEY:
+        if key.value is None or norm(key.value) not in _LOG_KEYS:
             raise LoftenError("yaml-top-level-key", where, key=key.value or "")
         value = events.pull()
         if not isinstance(value, yaml.SequenceStartEvent):

@@ -12,8 +12,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+from loften.activities import sniff
 from loften.activities.entry import FileLog, as_text
 from loften.activities.fields import Header, RawEntry, Value
 from loften.errors import Location, Problem
@@ -21,7 +22,11 @@ from loften.errors import Location, Problem
 DELIMITERS = (";", "\t", ",")
 """The delimiters understood, in the order that breaks a tie."""
 
-_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+Cells = Sequence[Value] | Problem
+"""One row's cells, or the problem that kept it from being read."""
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_EXPECTED = {"expected": "a CSV file", "expected_sv": "en CSV-fil"}
 
 
 def read_csv(data: bytes, log: FileLog, *, tsv: bool = False) -> None:
@@ -36,29 +41,51 @@ def read_csv(data: bytes, log: FileLog, *, tsv: bool = False) -> None:
     read_table(numbered, log)
 
 
-def _numbered(reader: Iterable[list[str]], log: FileLog) -> Iterable[tuple[int, list[str]]]:
-    """Records with their spreadsheet row (record number, not physical line)."""
+def _numbered(reader: Iterator[list[str]], log: FileLog) -> Iterator[tuple[int, Cells]]:
+    """Records with their spreadsheet row (record number, not physical line).
+
+    A record the csv module cannot read comes as its problem; reading goes on with
+    the next line, so every broken row is found in one pass.
+    """
     row = 0
-    try:
-        for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
             row += 1
-            yield row, cells
-    except csv.Error as err:
-        log.problem(Problem("csv-syntax", Location(log.path, row=row + 1), {"reason": str(err)}))
+            yield row, _syntax(str(err), Location(log.path, row=row))
+            continue
+        row += 1
+        yield row, cells
+
+
+def _syntax(reason: str, where: Location) -> Problem:
+    """The csv module's complaint, in words for people."""
+    if reason.startswith("unexpected end of data"):
+        return Problem("csv-unclosed-quote", where)
+    if reason.endswith("expected after '\"'"):
+        return Problem("csv-after-quote", where)
+    if reason.startswith("field larger than field limit"):
+        return Problem("csv-cell-too-large", where, {"limit": csv.field_size_limit()})
+    return Problem("csv-syntax", where, {"reason": reason})
 
 
 def decode(data: bytes, log: FileLog) -> str | None:
     """The text of a CSV file, or ``None`` after a problem saying why there is none."""
     where = Location(log.path)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    kind = None if data.startswith(_UTF16_BOMS) else sniff.kind_of(data)
+    if kind is not None:
+        code = "csv-workbook" if kind == "xlsx" else "log-wrong-kind"
+        log.problem(Problem(code, where, {**sniff.names(kind), **_EXPECTED}))
+        return None
+    if data.startswith(_UTF16_BOMS):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             log.problem(Problem("csv-bad-utf16", where))
             return None
-    elif data.startswith(_WORKBOOKS):
-        log.problem(Problem("csv-workbook", where))
-        return None
     elif b"\x00" in data:
         log.problem(Problem("csv-binary", where))
         return None
@@ -98,24 +125,32 @@ def detect_delimiter(text: str, default: str) -> str:
 
 
 def read_table(
-    rows: Iterable[tuple[int, Sequence[Value]]],
+    rows: Iterable[tuple[int, Cells]],
     log: FileLog,
     *,
     sheet: str | None = None,
+    excel: bool = False,
 ) -> None:
     """Rows of cells, numbered as in the spreadsheet, into entries of ``log``.
 
     The header is the first non-empty row. Empty rows are skipped. A header that
-    cannot be read (two columns for one field, a required column missing) is reported
-    once and the rows under it are not read.
+    cannot be read (two columns for one field, a required column missing, broken
+    CSV) is reported once and the rows under it are not read. A broken data row
+    (a :class:`Problem` instead of cells) is counted and reported at its row.
     """
     header: Header | None = None
     for row, cells in rows:
+        if isinstance(cells, Problem):
+            if header is None:
+                log.problem(cells)
+                return
+            log.reject([cells])
+            continue
         if header is None:
             titles = [as_text(c).strip() for c in cells]
             if not any(titles):
                 continue
-            header = Header.of(titles, row, log.names, path=log.path, sheet=sheet)
+            header = Header.of(titles, row, log.names, path=log.path, sheet=sheet, excel=excel)
             for key, title in header.header_of.items():
                 log.extra(key, title, header.at(row, title))
             if header.problems:

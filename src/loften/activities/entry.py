@@ -26,6 +26,7 @@ from loften.activities.fields import (
     field_params,
 )
 from loften.activities.model import (
+    MAX_BYTES,
     Activity,
     ActivityStatus,
     Attestation,
@@ -383,6 +384,8 @@ class FileLog:
     notices: list[Problem] = field(default_factory=list)
     extras: set[str] = field(default_factory=set)
     linked: list[Linked] = field(default_factory=list)
+    max_bytes: int = MAX_BYTES
+    """The size limit of the file; a workbook may unpack to ten times as much."""
 
     def add(self, raw: RawEntry, problems: Sequence[Problem] = ()) -> None:
         """One row or item: its entry, or its problems (with ``problems`` found on reading)."""
@@ -408,6 +411,19 @@ class FileLog:
     def problem(self, problem: Problem) -> None:
         """A problem of the file rather than of one row."""
         (self.errors if problem.severity == "error" else self.notices).append(problem)
+
+    def refuse(self, problem: Problem) -> None:
+        """The whole file is refused (an alias bomb, too large): nothing read from it counts."""
+        self.rows = 0
+        self.entries.clear()
+        self.linked.clear()
+        self.extras.clear()
+        self.errors = [problem]
+
+    @property
+    def rejected(self) -> int:
+        """Rows (or items) read that gave no entry; each left an error located at it."""
+        return self.rows - len(self.entries)
 
     def extra(self, key: str, name: str, where: Location) -> None:
         """An extra field seen in this file; a notice when there is no promise to say it is fine."""

@@ -26,6 +26,13 @@ Value = str | date | time | timedelta | tuple[str, ...]
 """A raw value: text as written, a list of texts (YAML), or a typed Excel cell."""
 
 
+class CellError(str):
+    """An Excel cell holding an error (``#DIV/0!``), or ``""`` for a formula saved
+    without its value: a problem at its row and column, never an empty cell."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     name: str
@@ -139,6 +146,7 @@ class Header:
     titles: list[str]
     header_of: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    excel: bool = False
     _blank_reported: set[int] = field(default_factory=set)
 
     @classmethod
@@ -150,11 +158,12 @@ class Header:
         *,
         path: str,
         sheet: str | None = None,
+        excel: bool = False,
     ) -> Header:
         titles = [c.strip() for c in cells]
         while titles and not titles[-1]:
             titles.pop()
-        head = cls(path, row, sheet, [], titles)
+        head = cls(path, row, sheet, [], titles, excel=excel)
         first: dict[str, str] = {}
         for title in titles:
             if not title:
@@ -180,10 +189,13 @@ class Header:
             if name not in has:
                 params = {**field_params(name), "headers": ", ".join(t for t in titles if t)}
                 near = suggest(name, [t for t in titles if t and names.key(t) not in FIELDS])
-                code = "column-missing"
-                if near is not None:
-                    code, params["name"] = "column-missing-typo", near
-                head.problems.append(Problem(code, head.at(row, None), params))
+                if near is None:
+                    head.problems.append(Problem("column-missing", head.at(row, None), params))
+                else:
+                    params["name"] = near
+                    # Located at the header that is probably the misspelt one.
+                    problem = Problem("column-missing-typo", head.at(row, near), params)
+                    head.problems.append(problem)
         return head
 
     def at(self, row: int, title: str | None) -> Location:
@@ -196,25 +208,23 @@ class Header:
         problems: list[Problem] = []
         width = len(self.keys)
         for i, cell in enumerate(cells):
+            if isinstance(cell, CellError) and i < width and self.keys[i] is not None:
+                problems.append(_cell_error(cell, self.at(row, self.titles[i])))
+                continue
             if isinstance(cell, str):
                 cell = cell.strip()
                 if not cell:
                     continue
             if i >= width:
-                problems.append(
-                    Problem(
-                        "row-too-many-cells",
-                        self.at(row, None),
-                        {"cells": _last_filled(cells), "headers": width},
-                    )
-                )
+                problems.append(self._outside(row, cells, i))
                 break
             key = self.keys[i]
             if key is None:
                 if not self.titles[i] and i not in self._blank_reported:
+                    # A problem of the header, located there: the row itself is read.
                     self._blank_reported.add(i)
                     self.problems.append(
-                        Problem("column-blank-header", self.at(row, None), {"column": i + 1})
+                        Problem("column-blank-header", self.at(self.row, None), {"column": i + 1})
                     )
                 continue
             values[key] = cell
@@ -232,6 +242,26 @@ class Header:
             return where if title is None else Location(path, row=row, header=title, sheet=sheet)
 
         return RawEntry(where, values, names, locate)
+
+    def _outside(self, row: int, cells: Sequence[Value], i: int) -> Problem:
+        """A value right of the last header: in CSV, usually an unquoted delimiter."""
+        value = _shown(cells[i])
+        if self.excel:
+            params: dict[str, object] = {"column": i + 1, "value": value}
+            return Problem("row-value-outside-header", self.at(row, None), params)
+        params = {"cells": _last_filled(cells), "headers": len(self.keys), "value": value}
+        return Problem("row-too-many-cells", self.at(row, None), params)
+
+
+def _cell_error(cell: CellError, where: Location) -> Problem:
+    if cell:
+        return Problem("xlsx-error-cell", where, {"value": str(cell)})
+    return Problem("xlsx-formula-no-value", where)
+
+
+def _shown(cell: Value, limit: int = 40) -> str:
+    text = cell if isinstance(cell, str) else cell_text(cell)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def values_missing(head: Header, row: int) -> RawEntry:

@@ -10,6 +10,7 @@ After all files, ids are checked across them: duplicates, ``same_as`` and ``answ
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -17,17 +18,19 @@ from loften.activities.csv_log import read_csv
 from loften.activities.entry import FileLog, Linked
 from loften.activities.fields import Names
 from loften.activities.model import (
+    MAX_BYTES,
     Activity,
     Attestation,
     FileStats,
     LoadedLogs,
     LogSource,
     Vocabulary,
+    megabytes,
 )
 from loften.activities.xlsx_log import read_xlsx
 from loften.activities.yaml_log import read_yaml
 from loften.errors import Location, Problem, suggest
-from loften.values import norm
+from loften.values import norm, printable
 
 SUFFIXES = (".yaml", ".yml", ".csv", ".tsv", ".txt", ".xlsx")
 
@@ -60,12 +63,19 @@ READERS: dict[str, Reader] = {
 }
 
 
-def load_logs(sources: Sequence[LogSource], vocab: Vocabulary | None, *, cwd: Path) -> LoadedLogs:
+def load_logs(
+    sources: Sequence[LogSource],
+    vocab: Vocabulary | None,
+    *,
+    cwd: Path,
+    max_bytes: int = MAX_BYTES,
+) -> LoadedLogs:
     """Every activity and attestation in ``sources``, with every problem found.
 
     ``vocab`` resolves types, parties and places and maps foreign headers; ``None``
     keeps them as written (validating logs without a promise). Relative source paths
     are taken from ``cwd``; paths in locations are relative to ``cwd``, with ``/``.
+    A file larger than ``max_bytes`` is refused unread, with one problem.
     """
     names = Names(vocab)
     logs: list[FileLog] = []
@@ -74,30 +84,51 @@ def load_logs(sources: Sequence[LogSource], vocab: Vocabulary | None, *, cwd: Pa
     seen: set[Path] = set()
     for source in sources:
         path = source.path if source.path.is_absolute() else cwd / source.path
-        if not path.exists():
-            errors.append(Problem("log-path-missing", source.where, {"path": source.display}))
-            continue
-        files = list(_folder(path)) if path.is_dir() else [path]
-        if path.is_dir() and not files:
-            notices.append(
-                Problem("log-folder-empty", source.where, {"path": source.display}, "notice")
-            )
-        if not path.is_dir():
-            problem = _check_file(path, source)
-            if problem is not None:
-                errors.append(problem)
-                continue
-        for file in files:
-            identity = file.resolve()
+        for file in _files_of(source, path, cwd, errors, notices):
+            identity = Path(os.path.realpath(file))
             if identity in seen:
                 notices.append(
                     Problem("log-listed-twice", source.where, {"path": _shown(file, cwd)}, "notice")
                 )
                 continue
             seen.add(identity)
-            logs.append(_read(file, source.sheet, vocab, names, cwd))
+            logs.append(_read(file, source.sheet, vocab, names, cwd, max_bytes))
     _check_links(logs)
     return _gather(logs, errors, notices)
+
+
+def _files_of(
+    source: LogSource, path: Path, cwd: Path, errors: list[Problem], notices: list[Problem]
+) -> list[Path]:
+    """The log files ``source`` names; what is wrong with it goes to ``errors``."""
+    where, params = source.where, {"path": source.display}
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        errors.append(Problem("log-path-missing", where, params))
+        return []
+    except ValueError:  # an embedded NUL
+        errors.append(Problem("log-path-invalid", where, params))
+        return []
+    except OSError as err:  # a name too long, a symlink loop, no permission
+        reason = err.strerror or type(err).__name__
+        errors.append(Problem("log-path-unreadable", where, {**params, "reason": reason}))
+        return []
+    if not stat.S_ISDIR(mode):
+        problem = _check_file(path, source)
+        if problem is not None:
+            errors.append(problem)
+            return []
+        return [path]
+    unreadable: list[OSError] = []
+    files = list(_folder(path, unreadable.append))
+    for failure in unreadable:
+        shown = {"path": _shown(Path(failure.filename or path), cwd)}
+        reason = failure.strerror or type(failure).__name__
+        errors.append(Problem("log-path-unreadable", where, {**shown, "reason": reason}))
+    if not files and not unreadable:
+        notices.append(Problem("log-folder-empty", where, params, "notice"))
+    return files
 
 
 def _check_file(path: Path, source: LogSource) -> Problem | None:
@@ -109,10 +140,13 @@ def _check_file(path: Path, source: LogSource) -> Problem | None:
     return None
 
 
-def _folder(root: Path) -> Iterator[Path]:
-    """The log files below ``root``, in order of relative path by code point."""
+def _folder(root: Path, onerror: Callable[[OSError], None]) -> Iterator[Path]:
+    """The log files below ``root``, in order of relative path by code point.
+
+    A folder that cannot be listed goes to ``onerror``: it is never skipped silently.
+    """
     found: list[tuple[str, Path]] = []
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, onerror=onerror):
         dirs[:] = [d for d in dirs if not _hidden(d)]
         for name in files:
             if _hidden(name) or Path(name).suffix.lower() not in READERS:
@@ -137,16 +171,28 @@ def _shown(path: Path, cwd: Path) -> str:
 
 
 def _read(
-    file: Path, sheet: str | None, vocab: Vocabulary | None, names: Names, cwd: Path
+    file: Path,
+    sheet: str | None,
+    vocab: Vocabulary | None,
+    names: Names,
+    cwd: Path,
+    max_bytes: int,
 ) -> FileLog:
-    log = FileLog(_shown(file, cwd), vocab, names)
+    log = FileLog(_shown(file, cwd), vocab, names, max_bytes=max_bytes)
+    where = Location(log.path)
     try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            params = {"size": megabytes(size), "limit": megabytes(max_bytes)}
+            log.problem(Problem("log-file-too-large", where, params))
+            return log
         data = file.read_bytes()
     except OSError as err:
-        log.problem(Problem("log-file-unreadable", Location(log.path), {"reason": err.strerror}))
+        reason = err.strerror or type(err).__name__
+        log.problem(Problem("log-file-unreadable", where, {"reason": reason}))
         return log
     if not data:
-        log.problem(Problem("log-file-empty", Location(log.path)))
+        log.problem(Problem("log-file-empty", where))
         return log
     READERS[file.suffix.lower()](data, log, sheet)
     return log
@@ -225,7 +271,7 @@ def _gather(logs: Sequence[FileLog], errors: list[Problem], notices: list[Proble
                 activities.append(entry)
             else:
                 attestations.append(entry)
-        files.append(FileStats(log.path, log.rows, len(log.entries), len(log.errors)))
+        files.append(FileStats(log.path, log.rows, len(log.entries), log.rejected, len(log.errors)))
         errors.extend(log.errors)
         notices.extend(log.notices)
         fields |= log.extras
@@ -233,7 +279,16 @@ def _gather(logs: Sequence[FileLog], errors: list[Problem], notices: list[Proble
         activities=tuple(activities),
         attestations=tuple(attestations),
         files=tuple(files),
-        errors=tuple(sorted(errors, key=Problem.sort_key)),
-        notices=tuple(sorted(notices, key=Problem.sort_key)),
+        errors=tuple(sorted(map(_printable, errors), key=Problem.sort_key)),
+        notices=tuple(sorted(map(_printable, notices), key=Problem.sort_key)),
         fields=frozenset(fields),
     )
+
+
+def _printable(problem: Problem) -> Problem:
+    """A problem whose words from the input stay on one line and cannot steer a terminal."""
+    params = {k: printable(v, 200) if isinstance(v, str) else v for k, v in problem.params.items()}
+    where = problem.where
+    if where is not None and where.header is not None:
+        where = where.with_header(printable(where.header, 60))
+    return Problem(problem.code, where, params, problem.severity)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
@@ -12,6 +12,18 @@ from typing import Literal
 from loften.errors import Location, Problem
 
 ActivityStatus = Literal["done", "planned", "cancelled"]
+
+#: Log files larger than this are refused before they are read (issue 6); a workbook
+#: may unpack to ten times as much.
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def megabytes(size: int) -> Decimal:
+    """A size in MB as people read it: ``250``, ``0.5``; never ``0`` for a small limit."""
+    mb = size / (1024 * 1024)
+    return Decimal(f"{mb:.0f}" if mb >= 10 else f"{mb:.2g}")
+
+
 AttestationStatus = Literal["done", "partial", "not-done"]
 
 
@@ -95,10 +107,19 @@ class LogSource:
 
 @dataclass(frozen=True, slots=True)
 class FileStats:
+    """What one log file gave: ``rows = activities + errors``, always.
+
+    ``rows`` counts the data rows (or YAML items) read, ``activities`` the entries they
+    gave (attestations included), ``errors`` the rows that gave none — each of them has
+    at least one error located at it. ``problems`` counts every error in the file,
+    including those of the file as a whole (a refused file reads no rows).
+    """
+
     path: str
     rows: int
     activities: int
     errors: int
+    problems: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,20 +8,42 @@ convert it (:mod:`loften.activities.entry`). Each value is located at its own
 
 from __future__ import annotations
 
+from loften.activities import sniff
 from loften.activities.entry import FileLog
-from loften.activities.fields import FIELDS, RawEntry, Value
+from loften.activities.fields import BY_NAME, FIELDS, RawEntry, Value, key_norm
 from loften.errors import Location, LoftenError, Problem
 from loften.yamlnodes import Map, Node, Scalar, iter_items
+
+#: Problems that refuse the whole file: nothing read from it before them counts.
+REFUSALS = frozenset({"yaml-alias-bomb", "yaml-too-deep"})
+
+_EXPECTED = {"expected": "a YAML log", "expected_sv": "en YAML-logg"}
 
 
 def read_yaml(data: bytes, log: FileLog) -> None:
     """Reads a YAML log into ``log``; a broken file stops at its first syntax error."""
+    kind = sniff.kind_of(data)
+    if kind is not None:
+        code = "log-is-workbook" if kind == "xlsx" else "log-wrong-kind"
+        log.problem(Problem(code, Location(log.path), {**sniff.names(kind), **_EXPECTED}))
+        return
     try:
         for node in iter_items(data, log.path):
             _item(node, log)
     except LoftenError as err:
-        for problem in err.problems:
-            log.problem(problem)
+        problem = err.problem
+        if problem.code in REFUSALS:
+            log.refuse(problem)
+            return
+        if problem.code == "yaml-top-level-key" and _is_field(problem.params.get("key")):
+            problem = Problem("yaml-entry-without-dash", problem.where)
+        for p in (problem, *err.problems[1:]):
+            log.problem(p)
+
+
+def _is_field(key: object) -> bool:
+    """Whether a top-level key names a field: one entry written without its ``- ``."""
+    return isinstance(key, str) and key_norm(key) in BY_NAME
 
 
 def _at(log: FileLog, node: Node) -> Location:

@@ -11,6 +11,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "loggen '{path}' finns inte",
         "the log '{path}' does not exist",
     ),
+    "log-path-unreadable": (
+        "loggen '{path}' kan inte läsas: {reason}",
+        "the log '{path}' cannot be read: {reason}",
+    ),
+    "log-path-invalid": (
+        "sökvägen '{path}' innehåller ett nolltecken och kan inte vara en fil",
+        "the path '{path}' holds a NUL character and cannot be a file",
+    ),
     "log-file-type": (
         "'{path}' kan inte läsas som logg: loften läser .yaml, .yml, .csv, .tsv, .txt och .xlsx",
         "'{path}' cannot be read as a log: loften reads .yaml, .yml, .csv, .tsv, .txt and .xlsx",
@@ -35,6 +43,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filen är tom",
         "the file is empty",
     ),
+    "log-file-too-large": (
+        "filen är {size} MB, över gränsen på {limit} MB: dela upp loggen per år eller part, "
+        "eller höj gränsen med miljövariabeln LOFTEN_MAX_FILE_MB",
+        "the file is {size} MB, over the limit of {limit} MB: split the log by year or party, "
+        "or raise the limit with the environment variable LOFTEN_MAX_FILE_MB",
+    ),
+    "log-wrong-kind": (
+        "filen är {what_sv}, inte {expected_sv}: spara loggen som CSV UTF-8, YAML "
+        "eller Excel-arbetsbok (.xlsx)",
+        "the file is {what}, not {expected}: save the log as CSV UTF-8, YAML "
+        "or an Excel workbook (.xlsx)",
+    ),
+    "log-is-workbook": (
+        "filen är en Excel-arbetsbok, inte {expected_sv}: ge den ändelsen .xlsx",
+        "the file is an Excel workbook, not {expected}: give it the extension .xlsx",
+    ),
     # CSV and Excel
     "csv-cp1252": (
         "filen är inte sparad som UTF-8 och har lästs som Windows-1252: kontrollera å, ä och ö, "
@@ -58,6 +82,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "raden kan inte läsas som CSV ({reason}): saknas ett avslutande citattecken?",
         "the row cannot be read as CSV ({reason}): is a closing quote missing?",
     ),
+    "csv-unclosed-quote": (
+        "citattecknet som öppnar en cell på den här raden stängs aldrig, så resten av filen "
+        "blev en enda cell: lägg till det avslutande citattecknet",
+        "the quote that opens a cell on this row is never closed, so the rest of the file "
+        "became one cell: add the closing quote",
+    ),
+    "csv-after-quote": (
+        "efter ett avslutande citattecken ska avgränsaren eller radslut följa: "
+        'skriv "" för ett citattecken inne i en cell',
+        "a closing quote must be followed by the delimiter or the end of the line: "
+        'write "" for a quote inside a cell',
+    ),
+    "csv-cell-too-large": (
+        "en cell på raden är längre än {limit} tecken: saknas ett avslutande citattecken?",
+        "a cell on the row is longer than {limit} characters: is a closing quote missing?",
+    ),
     "table-no-header": (
         "filen saknar rubrikrad",
         "the file has no header row",
@@ -67,8 +107,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "there is no column for {field}; the headers are: {headers}",
     ),
     "column-missing-typo": (
-        "kolumnen för {field_sv} saknas; menade du '{name}'? Rubrikerna är: {headers}",
-        "there is no column for {field}; did you mean '{name}'? The headers are: {headers}",
+        "kolumnen för {field_sv} saknas; är rubriken '{name}' felstavad? Rubrikerna är: {headers}",
+        "there is no column for {field}; is the header '{name}' misspelt? "
+        "The headers are: {headers}",
     ),
     "column-blank-header": (
         "kolumn {column} har värden men saknar rubrik; värdena läses inte",
@@ -79,8 +120,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{name}' is not a known field and is kept as an extra field",
     ),
     "row-too-many-cells": (
-        "raden har {cells} celler men rubrikraden bara {headers}",
-        "the row has {cells} cells but the header row only {headers}",
+        "raden har {cells} celler men rubrikraden bara {headers} (den första utan rubrik: "
+        "'{value}'); ett värde som innehåller avgränsaren, som 2,5 i en kommaseparerad fil, "
+        "ska stå inom citattecken",
+        "the row has {cells} cells but the header row only {headers} (the first without a "
+        "header: '{value}'); a value that holds the delimiter, such as 2,5 in a "
+        "comma-separated file, must be in quotes",
+    ),
+    "row-value-outside-header": (
+        "raden har ett värde i kolumn {column} ('{value}'), till höger om rubrikraden: "
+        "ge kolumnen en rubrik eller ta bort värdet",
+        "the row has a value in column {column} ('{value}'), right of the header row: "
+        "give the column a header or remove the value",
     ),
     "xlsx-unreadable": (
         "filen kan inte läsas som Excel-arbetsbok (.xlsx): {reason}",
@@ -89,6 +140,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "xlsx-password": (
         "arbetsboken är lösenordsskyddad: spara en kopia utan lösenord",
         "the workbook is password-protected: save a copy without a password",
+    ),
+    "xlsx-is-text": (
+        "filen är en textfil, inte en Excel-arbetsbok: ge den ändelsen .csv "
+        "(eller .yaml om den är skriven i YAML)",
+        "the file is a text file, not an Excel workbook: give it the extension .csv "
+        "(or .yaml if it is written in YAML)",
+    ),
+    "xlsx-too-many-cells": (
+        "bladet har värden ända ut till cell {cell}, fler celler än de {millions} miljoner "
+        "som loften läser per blad: ta bort innehållet långt ner eller långt till höger",
+        "the sheet has values as far as cell {cell}, more cells than the {millions} million "
+        "loften reads per sheet: remove the content far down or far to the right",
+    ),
+    "xlsx-too-large": (
+        "arbetsboken packas upp till mer än {limit} MB: filen avvisas",
+        "the workbook unpacks to more than {limit} MB: the file is refused",
+    ),
+    "xlsx-error-cell": (
+        "cellen innehåller Excel-felet {value}: rätta formeln eller skriv in värdet",
+        "the cell holds the Excel error {value}: fix the formula or type in the value",
+    ),
+    "xlsx-formula-no-value": (
+        "cellen har en formel men inget sparat värde: öppna arbetsboken i Excel och spara "
+        "den igen, eller skriv in värdet",
+        "the cell has a formula but no saved value: open the workbook in Excel and save it "
+        "again, or type in the value",
     ),
     "xlsx-no-sheets": (
         "arbetsboken har inga blad",
@@ -136,8 +213,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {field} is missing",
     ),
     "field-missing-typo": (
-        "{field_sv} saknas; menade du '{name}'?",
-        "the {field} is missing; did you mean '{name}'?",
+        "{field_sv} saknas; är '{name}' felstavat?",
+        "the {field} is missing; is '{name}' misspelt?",
     ),
     "time-twice": (
         "klockslaget anges två gånger: {date_time} i datum och {time} i tid",

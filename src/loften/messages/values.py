@@ -43,15 +43,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filen är inte kodad i UTF-8 (ogiltig byte på position {offset}): spara den som UTF-8",
         "the file is not UTF-8 encoded (invalid byte at offset {offset}): save it as UTF-8",
     ),
+    "yaml-binary": (
+        "filen är ingen textfil utan innehåller binära data (en bild, ett arkiv eller "
+        "liknande): kontrollera att det är rätt fil",
+        "the file is not a text file but holds binary data (an image, an archive or the "
+        "like): check that it is the right file",
+    ),
     "yaml-not-a-list": (
         "filen innehåller ingen lista med aktiviteter: skriv en lista, "
-        "eller en mappning med nyckeln 'activities'",
+        "eller en mappning med nyckeln 'activities' (eller 'aktiviteter')",
         "the file holds no list of activities: write a list, "
-        "or a mapping with the key 'activities'",
+        "or a mapping with the key 'activities' (or 'aktiviteter')",
+    ),
+    "yaml-entry-without-dash": (
+        "filen är en enda mappning, inte en lista: börja varje aktivitet med '- '",
+        "the file is a single mapping, not a list: start each activity with '- '",
     ),
     "yaml-top-level-key": (
-        "okänd nyckel '{key}' på översta nivån: endast 'activities' är tillåten",
-        "unknown top-level key '{key}': only 'activities' is allowed",
+        "okänd nyckel '{key}' på översta nivån: endast 'activities' (eller 'aktiviteter') "
+        "är tillåten",
+        "unknown top-level key '{key}': only 'activities' (or 'aktiviteter') is allowed",
     ),
     # Scalar values (loften.values)
     "bool-invalid": (
