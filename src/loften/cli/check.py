@@ -83,11 +83,26 @@ def check(
     with_notes: Annotated[
         bool, typer.Option("--with-notes", help="Visa anteckningar ur loggarna.")
     ] = False,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", help="Med flera löften: visa varje löfte i detalj efter översikten."
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processer som kontrollerar löften samtidigt (standard: 1)."
+        ),
+    ] = None,
 ) -> None:
-    """Kontrollera löften mot sina loggar."""
-    from loften.engine import build_report, check_promise
-    from loften.errors import LoftenError
-    from loften.reporters import Options, render
+    """Kontrollera löften mot sina loggar. Flera löften ger först en översikt."""
+    from loften.cli.progress import Progress
+    from loften.cli.progress import wanted as progress_wanted
+    from loften.engine import build_report
+    from loften.engine.many import check_each
+    from loften.messages import t
+    from loften.reporters import Options, overview
 
     ui_lang = lang or "sv"
     if lang is not None and lang not in ("sv", "en"):
@@ -100,12 +115,24 @@ def check(
     if not paths:
         raise usage_error("no-promises", ui_lang)
     cwd = Path.cwd()
+    progress = Progress(len(paths), t("progress-checking", ui_lang), enabled=progress_wanted(fmt))
+    try:
+        outcomes = check_each(
+            paths,
+            as_of=day,
+            cwd=cwd,
+            jobs=jobs or 1,
+            done=progress.advance,
+            started=progress.start,
+        )
+    finally:
+        progress.close()
     results, problems = [], []
-    for path in paths:
-        try:
-            results.append(check_promise(path, as_of=day, cwd=cwd))
-        except LoftenError as err:
-            problems.extend(err.problems)
+    for outcome in outcomes:
+        if isinstance(outcome, tuple):
+            problems.extend(outcome)
+        else:
+            results.append(outcome)
     report_lang = lang or (results[0].language if results else "sv")
     if problems:
         _print_problems(problems, report_lang, fmt)
@@ -119,7 +146,7 @@ def check(
     options = Options(
         lang=report_lang, with_notes=with_notes, color=color, width=width, strict=strict
     )
-    write_output(render(fmt, report, options), output, report_lang)
+    write_output(overview.render(fmt, report, options, details=details), output, report_lang)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from loften.reporters.github import summary
 

@@ -27,6 +27,7 @@ from loften.messages import (
     explain,
     kinds,
     loading,
+    overview,
     people,
     report,
     rules,
@@ -48,6 +49,7 @@ for _section in (
     evidence.MESSAGES,
     report.MESSAGES,
     people.MESSAGES,
+    overview.MESSAGES,
     explain.MESSAGES,
 ):
     for _code, _pair in _section.items():

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from loften.reporters import Options
+from loften.reporters import Options, overview
 from loften.results import BucketResult, PromiseResult, Report, RuleResult
 
 FORMAT_VERSION = 1
@@ -27,10 +27,15 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
     quality = sorted(
         ((q.sort, q.code, q.where, q.text(lang)) for p in report.promises for q in p.data_quality),
     )
-    return {
+    head: dict[str, Any] = {
         "loften": FORMAT_VERSION,
         "as_of": report.as_of,
         "status": report.status,
+    }
+    if overview.wanted(report):  # many promises: one row each first (issue 7)
+        head["overview"] = overview.data(report)
+    return {
+        **head,
         "promises": [_promise(p, lang) for p in report.promises],
         "data_quality": [{"where": w, "code": c, "message": m} for _, c, w, m in quality],
     }

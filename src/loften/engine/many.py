@@ -1,0 +1,75 @@
+"""Check many promises: in this process, or on several cores (issue 7).
+
+Results come back in the order the promises were given, whatever order the workers
+finish in, so the report of a parallel run is byte-identical to a sequential one.
+A promise whose input is broken gives its problems instead of a result.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from datetime import date
+from pathlib import Path
+
+from loften.engine.check import check_promise
+from loften.errors import LoftenError, Problem
+from loften.results import PromiseResult
+
+Outcome = PromiseResult | tuple[Problem, ...]
+"""A promise's result, or the problems of its input."""
+
+#: Below this many promises a second process costs more than it saves.
+PARALLEL_FROM = 4
+
+
+def default_jobs(count: int) -> int:
+    """Processes worth starting for ``count`` promises: the cores, when there are enough."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, count)) if count >= PARALLEL_FROM else 1
+
+
+def check_each(
+    paths: Sequence[Path],
+    *,
+    as_of: date,
+    cwd: Path,
+    jobs: int = 1,
+    done: Callable[[Path], None] | None = None,
+    started: Callable[[], None] | None = None,
+) -> list[Outcome]:
+    """Every promise's outcome, in the order of ``paths``; ``done`` hears of each one.
+
+    ``started`` is called once the work is under way (after the worker processes are
+    forked, so a caller may start threads of its own then).
+    """
+    if jobs <= 1 or len(paths) < 2:
+        if started is not None:
+            started()
+        out: list[Outcome] = []
+        for path in paths:
+            out.append(_one(path, as_of, cwd))
+            if done is not None:
+                done(path)
+        return out
+    results: list[Outcome | None] = [None] * len(paths)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures: dict[Future[Outcome], int] = {
+            pool.submit(_one, path, as_of, cwd): i for i, path in enumerate(paths)
+        }
+        if started is not None:
+            started()
+        for future in as_completed(futures):
+            i = futures[future]
+            results[i] = future.result()
+            if done is not None:
+                done(paths[i])
+    return [r for r in results if r is not None]
+
+
+def _one(path: Path, as_of: date, cwd: Path) -> Outcome:
+    try:
+        return check_promise(path, as_of=as_of, cwd=cwd)
+    except LoftenError as err:
+        return tuple(err.problems)
