@@ -162,3 +162,28 @@ def test_reports_name_the_activities_verdicts_rest_on(project: Path) -> None:
     report = loften.check("promise.yaml", as_of=date(2022, 1, 15))
     ref = report.promises[0].activities["logs/polisen.yaml:2"]
     assert (ref.date, ref.type, ref.place) == (date(2020, 3, 1), "Riktad insats", "Torget")
+
+
+def test_windows_1252_csv_warns_on_stderr_and_in_data_quality(project: Path) -> None:
+    (project / "logs" / "kommunen.csv").write_bytes(
+        "datum;tid;aktivitet;part;timmar;plats\r\n2020-02-01;18:00;fotpatrull;kommun;8,5;Malmö torg\r\n".encode("cp1252")
+    )
+    result = runner.invoke(app, ["check", "promise.yaml", "--as-of", "2022-01-15", "--format", "json"])
+    assert "logs/kommunen.csv: varning: " in result.stderr and "Windows-1252" in result.stderr
+    assert "csv-cp1252" in {q["code"] for q in json.loads(result.stdout)["data_quality"]}
+
+
+def test_max_file_size_from_the_environment(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOFTEN_MAX_FILE_MB", "0,0001")
+    code = runner.invoke(app, ["check", "promise.yaml", "--as-of", "2022-01-15"]).exit_code
+    assert code == 2
+    monkeypatch.setenv("LOFTEN_MAX_FILE_MB", "mycket")
+    result = runner.invoke(app, ["check", "promise.yaml", "--as-of", "2022-01-15"])
+    assert result.exit_code == 2 and "LOFTEN_MAX_FILE_MB" in result.stderr
+
+
+def test_a_commitment_needs_a_party(project: Path) -> None:
+    text = (project / "promise.yaml").read_text(encoding="utf-8")
+    (project / "promise.yaml").write_text(text.replace("    party: polis\n", "    party: []\n", 1), encoding="utf-8")
+    result = runner.invoke(app, ["check", "promise.yaml", "--as-of", "2022-01-15"])
+    assert result.exit_code == 2 and "promise.yaml:15:" in result.stderr

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -273,24 +273,7 @@ def test_any_workbook(data: bytes) -> None:
 @FUZZ
 @given(promises())
 def test_any_promise(promise: bytes) -> None:
-    assume(not _known_crash(promise))
     run_check({"log.yaml": GOOD_LOG}, promise=promise)
-
-
-#: Regressions that still crash, reported and waiting for a fix outside the loader.
-KNOWN = {
-    "promises/empty-party.yaml": "a commitment with party: [] (spec model / reporters)",
-}
-
-
-def _known_crash(promise: bytes) -> bool:
-    """Whether ``promise`` hits a crash in :data:`KNOWN`, so the hunt looks for new ones."""
-    try:
-        spec = yaml.safe_load(promise)
-        commitments = spec.get("commitments") or []
-        return any(isinstance(c, dict) and c.get("party") == [] for c in commitments)
-    except Exception:  # damaged YAML, or not a mapping: not the known crash
-        return False
 
 
 # -- the regressions ------------------------------------------------------------------------
@@ -302,12 +285,7 @@ def regressions() -> list[Path]:
 
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN[name], strict=True))
-        if (name := p.relative_to(REGRESSIONS).as_posix()) in KNOWN
-        else p
-        for p in regressions()
-    ],
+    regressions(),
     ids=lambda p: p.relative_to(REGRESSIONS).as_posix(),
 )
 def test_a_regression_stays_fixed(path: Path) -> None:

@@ -153,6 +153,8 @@ class QualityNote(Frozen):
     code: str
     params: dict[str, Any] = Field(default_factory=dict)
     sort: tuple[str, int, int] = Field(default=("", 0, 0), exclude=True)
+    warning: bool = False
+    """A reading problem the user must hear of at once (a CSV read as Windows-1252)."""
 
     def text(self, lang: str) -> str:
         from loften.messages import t

@@ -113,6 +113,37 @@ def write_output(text: str, output: Path | None, lang: str) -> None:
         ) from err
 
 
+def max_file_bytes(lang: str) -> int:
+    """The size limit for one input file: ``LOFTEN_MAX_FILE_MB``, else 200 MB."""
+    from decimal import Decimal, InvalidOperation
+
+    from loften.activities.model import MAX_BYTES
+
+    text = os.environ.get("LOFTEN_MAX_FILE_MB", "").strip()
+    if not text:
+        return MAX_BYTES
+    try:
+        mb = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        raise usage_error("usage-max-file-mb", lang, text=text) from None
+    if not mb.is_finite() or mb <= 0:
+        raise usage_error("usage-max-file-mb", lang, text=text)
+    return int(mb * 1024 * 1024)
+
+
+def warn_about_reading(results: list, lang: str) -> None:  # list[PromiseResult]
+    """Reading warnings (a CSV read as Windows-1252) go to standard error as well as to
+    the report's data-quality section (SPEC §5.1), so nobody misses them."""
+    from loften.messages import t
+
+    for result in results:
+        for note in result.data_quality:
+            if note.warning:
+                typer.echo(
+                    f"{note.where}: {t('severity-warning', lang)}: {note.text(lang)}", err=True
+                )
+
+
 def terminal_width() -> int:
     import shutil
 

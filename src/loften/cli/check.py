@@ -11,11 +11,13 @@ import typer
 
 from loften.cli.app import (
     app,
+    max_file_bytes,
     parse_as_of,
     print_problems,
     promise_paths,
     terminal_width,
     usage_error,
+    warn_about_reading,
     write_output,
 )
 from loften.errors import Problem
@@ -111,6 +113,7 @@ def check(
     if fmt not in CHECK_FORMATS:
         raise usage_error("usage-format", ui_lang, text=fmt, choices=", ".join(CHECK_FORMATS))
     day = parse_as_of(as_of, ui_lang)
+    limit = max_file_bytes(ui_lang)
     paths = promise_paths(promises)
     if not paths:
         raise usage_error("no-promises", ui_lang)
@@ -122,6 +125,7 @@ def check(
             as_of=day,
             cwd=cwd,
             jobs=jobs or 1,
+            max_bytes=limit,
             done=progress.advance,
             started=progress.start,
         )
@@ -138,6 +142,7 @@ def check(
         _print_problems(problems, report_lang, fmt)
     if not results:
         raise typer.Exit(2)
+    warn_about_reading(results, report_lang)
     report = build_report(results, day, with_notes=with_notes)
     color = (
         fmt == "table" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from loften.cli.app import app, parse_as_of, print_problems, usage_error, write_output
+from loften.cli.app import (
+    app,
+    max_file_bytes,
+    parse_as_of,
+    print_problems,
+    usage_error,
+    write_output,
+)
 
 # File extension -> format in the reporter registry.
 EXTENSIONS = {
@@ -60,8 +67,9 @@ def report(
     if fmt is None:
         raise usage_error("people-report-extension", ui_lang, path=str(output))
     day = parse_as_of(as_of, ui_lang)
+    limit = max_file_bytes(ui_lang)
     try:
-        result = check_promise(promise, as_of=day, cwd=Path.cwd())
+        result = check_promise(promise, as_of=day, cwd=Path.cwd(), max_bytes=limit)
     except LoftenError as err:
         print_problems(err.problems, ui_lang)
         raise typer.Exit(2) from None

@@ -15,7 +15,7 @@ from typing import Any
 from loften import values
 from loften.activities.fields import BY_NAME
 from loften.activities.load import load_logs
-from loften.activities.model import Activity, LoadedLogs, LogSource, Vocabulary
+from loften.activities.model import MAX_BYTES, Activity, LoadedLogs, LogSource, Vocabulary
 from loften.engine import quality, waivers
 from loften.engine.matches import Chosen, Matches
 from loften.engine.select import (
@@ -44,14 +44,16 @@ from loften.spec.load import LoadedPromise, display_path, load_promise, vocabula
 from loften.spec.model import Exemption, Promise
 
 
-def check_promise(path: Path, *, as_of: date, cwd: Path) -> PromiseResult:
+def check_promise(
+    path: Path, *, as_of: date, cwd: Path, max_bytes: int = MAX_BYTES
+) -> PromiseResult:
     """Load the promise at ``path`` and its logs, and judge every rule as of ``as_of``."""
     lp = load_promise(path, cwd)
     p = lp.promise
     types, parties, places = vocabulary_maps(p)
     columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
     loader_vocab = Vocabulary(types, parties, places, p.open_places, columns)
-    logs = load_logs(log_sources(lp, cwd), loader_vocab, cwd=cwd)
+    logs = load_logs(log_sources(lp, cwd), loader_vocab, cwd=cwd, max_bytes=max_bytes)
     indicators, found = load_indicators(indicator_sources(lp, cwd))
     errors = [*logs.errors, *(x for x in found if x.severity == "error")]
     if errors:
@@ -247,7 +249,13 @@ def _with_warnings(
 ) -> tuple[QualityNote, ...]:
     """The data-quality notes with the indicator files' warnings (a Windows-1252 file)."""
     extra = [
-        QualityNote(where=str(x.where), code=x.code, params=dict(x.params), sort=x.where.sort_key())
+        QualityNote(
+            where=str(x.where),
+            code=x.code,
+            params=dict(x.params),
+            sort=x.where.sort_key(),
+            warning=x.severity == "warning",
+        )
         for x in found
         if x.severity != "error" and x.where is not None
     ]

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from datetime import date
 from pathlib import Path
 
+from loften.activities.model import MAX_BYTES
 from loften.engine.check import check_promise
 from loften.errors import LoftenError, Problem
 from loften.results import PromiseResult
@@ -36,6 +37,7 @@ def check_each(
     as_of: date,
     cwd: Path,
     jobs: int = 1,
+    max_bytes: int = MAX_BYTES,
     done: Callable[[Path], None] | None = None,
     started: Callable[[], None] | None = None,
 ) -> list[Outcome]:
@@ -49,14 +51,14 @@ def check_each(
             started()
         out: list[Outcome] = []
         for path in paths:
-            out.append(_one(path, as_of, cwd))
+            out.append(_one(path, as_of, cwd, max_bytes))
             if done is not None:
                 done(path)
         return out
     results: list[Outcome | None] = [None] * len(paths)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: dict[Future[Outcome], int] = {
-            pool.submit(_one, path, as_of, cwd): i for i, path in enumerate(paths)
+            pool.submit(_one, path, as_of, cwd, max_bytes): i for i, path in enumerate(paths)
         }
         if started is not None:
             started()
@@ -68,8 +70,8 @@ def check_each(
     return [r for r in results if r is not None]
 
 
-def _one(path: Path, as_of: date, cwd: Path) -> Outcome:
+def _one(path: Path, as_of: date, cwd: Path, max_bytes: int) -> Outcome:
     try:
-        return check_promise(path, as_of=as_of, cwd=cwd)
+        return check_promise(path, as_of=as_of, cwd=cwd, max_bytes=max_bytes)
     except LoftenError as err:
         return tuple(err.problems)

@@ -36,7 +36,11 @@ def notes(
         if n.where is not None:
             out.append(
                 QualityNote(
-                    where=str(n.where), code=n.code, params=dict(n.params), sort=n.where.sort_key()
+                    where=str(n.where),
+                    code=n.code,
+                    params=dict(n.params),
+                    sort=n.where.sort_key(),
+                    warning=n.severity == "warning",
                 )
             )
     start, end = p.period.start, p.period.end

@@ -310,10 +310,7 @@ def _compare(kind: str, cond: Cond, getter: Getter, field: str) -> Callable[[Act
 def field_values(a: Activity, name: str) -> tuple[str, ...]:
     """The normalised values of a field, for ``distinct`` and ``coverage``."""
     key = values.norm(name)
-    if key in STANDARD:
-        v = STANDARD[key][1](a)
-    else:
-        v = a.extra.get(key)
+    v = STANDARD[key][1](a) if key in STANDARD else a.extra.get(key)
     if v is None:
         return ()
     if isinstance(v, tuple):

@@ -149,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "okänt språk '{text}'; välj sv eller en",
         "unknown language '{text}'; choose sv or en",
     ),
+    "usage-max-file-mb": (
+        "ogiltigt värde i LOFTEN_MAX_FILE_MB: '{text}' (skriv ett antal megabyte, till exempel 500)",
+        "invalid LOFTEN_MAX_FILE_MB: '{text}' (write a number of megabytes, for example 500)",
+    ),
     "write-failed": ("kunde inte skriva {path}: {reason}", "could not write {path}: {reason}"),
     "errors-more": (
         "… och {count} {count:p:problem till:problem till}",

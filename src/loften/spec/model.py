@@ -64,7 +64,7 @@ class LogRef(Frozen):
 
 class Commitment(Frozen):
     id: Id
-    party: tuple[Id, ...]
+    party: tuple[Id, ...] = Field(min_length=1)
     text: Text
     title: Text | None = None
     rules: tuple[Rule, ...] = Field(min_length=1)
