@@ -12,6 +12,7 @@ from loften.cli.init import starter_files
 
 FILES = [
     "README.md",
+    "logs/medborgarlofte/aktiviteter.xlsx",
     "logs/medborgarlofte/kommunen.csv",
     "logs/medborgarlofte/polisen.yaml",
     "promises/medborgarlofte.yaml",
@@ -31,7 +32,7 @@ def test_starter_files_are_package_data() -> None:
 def test_writes_the_starter_project(tmp_path: Path) -> None:
     code, output = run("init", str(tmp_path / "lofte"))
     assert code == 0
-    assert "Skrev 4 filer" in output
+    assert "Skrev 5 filer" in output
     for name in FILES:
         assert (tmp_path / "lofte" / name).read_bytes() == starter_files()[PurePosixPath(name)]
 
@@ -85,3 +86,13 @@ def test_second_init_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     code, output = run("init")
     assert code == 2
     assert "promises/medborgarlofte.yaml" in output
+
+
+def test_ships_an_excel_template_with_the_right_headers(tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    assert run("init", str(tmp_path))[0] == 0
+    book = CalamineWorkbook.from_path(str(tmp_path / "logs/medborgarlofte/aktiviteter.xlsx"))
+    assert book.sheet_names[0] == "Aktiviteter"
+    rows = [r for r in book.get_sheet_by_index(0).to_python() if any(c != "" for c in r)]
+    assert rows == [["Datum", "Tid", "Aktivitet", "Part", "Plats", "Timmar", "Taggar", "Deltagare", "Id", "Kommentar"]]
