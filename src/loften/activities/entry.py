@@ -87,14 +87,7 @@ class _Reader:
         value = self.values.get(key)
         if value is None:
             return ()
-        parts = value if isinstance(value, tuple) else (as_text(value),)
-        out: list[str] = []
-        for part in parts:
-            for piece in part.split("|"):
-                piece = _nfc(piece.strip())
-                if piece and piece not in out:
-                    out.append(piece)
-        return tuple(out)
+        return list_texts(value)
 
     def convert(self, key: str, parse: Any) -> Any:
         """``parse`` applied to the value of ``key``; ``None`` when absent or bad."""
@@ -300,6 +293,18 @@ def as_text(value: Value) -> str:
         minutes = int(value.total_seconds() // 60)
         return f"{minutes // 60}:{minutes % 60:02d}"
     return "|".join(value)
+
+
+def list_texts(value: Value) -> tuple[str, ...]:
+    """A list field's values: a YAML list, or text split on ``|``; trimmed, NFC, each once."""
+    parts = value if isinstance(value, tuple) else (as_text(value),)
+    out: list[str] = []
+    for part in parts:
+        for piece in part.split("|"):
+            piece = _nfc(piece.strip())
+            if piece and piece not in out:
+                out.append(piece)
+    return tuple(out)
 
 
 def date_and_time(value: Value) -> tuple[date, time | None]:

@@ -105,6 +105,9 @@ class Names:
     def __init__(self, vocab: Vocabulary | None) -> None:
         self._columns: Mapping[str, str] = vocab.columns if vocab else {}
         self._cache: dict[str, str] = {}
+        #: Cell values already converted, by field, shared by every file of one load
+        #: (:mod:`loften.activities.fast`).
+        self.cells: dict[str, dict[object, object]] = {}
 
     def key(self, name: str) -> str:
         """The field ``name`` stands for, or else its extra-field key."""
@@ -233,15 +236,18 @@ class Header:
             return problems
         if not values:
             return None if not any(_filled(c) for c in cells) else values_missing(self, row)
-        header_of = self.header_of
-        path, sheet = self.path, self.sheet
-        where = Location(path, row=row, sheet=sheet)
+        where = Location(self.path, row=row, sheet=self.sheet)
+        return RawEntry(where, values, names, self.locator(row, where))
+
+    def locator(self, row: int, where: Location) -> Callable[[str], Location]:
+        """Places a field of data row ``row``: at its column, else at the row (``where``)."""
+        header_of, path, sheet = self.header_of, self.path, self.sheet
 
         def locate(key: str) -> Location:
             title = header_of.get(key)
             return where if title is None else Location(path, row=row, header=title, sheet=sheet)
 
-        return RawEntry(where, values, names, locate)
+        return locate
 
     def _outside(self, row: int, cells: Sequence[Value], i: int) -> Problem:
         """A value right of the last header: in CSV, usually an unquoted delimiter."""

@@ -1,0 +1,257 @@
+"""The fast lane for spreadsheet rows (CSV and Excel), for logs of a million rows (issue 7).
+
+A national log has a million rows but a few hundred different dates, a dozen
+activity types and a few dozen ways of writing the parties. Here each different cell
+is converted once per field — by the very functions :mod:`~loften.activities.entry`
+uses — and remembered, and a row whose every value converts cleanly becomes its
+:class:`~loften.activities.model.Activity` directly, without the general machinery
+(a raw entry, its dictionaries, a reader object) per row.
+
+Anything unusual sends the row the general way, :func:`~loften.activities.entry.make_entry`,
+so its problems are found, worded and located exactly as before: a value that does
+not convert, an unknown word, a place kept as text under ``open_places`` (a notice
+per row), a cell beyond the headers or under a blank one, an error cell, a missing
+required value, ``end`` and ``days`` that disagree. A sheet with an ``attests``
+column (attestations) goes the general way entirely. What this lane builds for the
+rows it takes is what the general way builds; ``tests/test_activities_fast.py``
+compares the two on many random rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any, cast
+
+from loften import values
+from loften.activities.entry import (
+    FileLog,
+    Linked,
+    _ceil,
+    _nfc,
+    as_text,
+    clock_time,
+    date_and_time,
+    hours_of,
+    list_texts,
+    plain_date,
+    positive_days,
+)
+from loften.activities.fields import FIELDS, Header, Value
+from loften.activities.model import Activity, ActivityStatus, Vocabulary
+from loften.errors import BadValue, Location
+from loften.values import norm
+
+_NO = object()
+"""A cell this lane does not take: its row goes the general way."""
+_EMPTY = object()
+"""A cell that is empty once trimmed: the field is absent."""
+_UNSEEN = object()
+
+Convert = Callable[[Value], Any]
+
+
+def lane(header: Header, log: FileLog) -> Rows | None:
+    """The fast lane for rows under ``header``, or ``None`` when every row must go the
+    general way (attestations, or a header with problems)."""
+    if header.problems or "attests" in header.header_of:
+        return None
+    return Rows(header, log)
+
+
+class Rows:
+    """Turns the rows under one header into activities, or declines a row."""
+
+    def __init__(self, header: Header, log: FileLog) -> None:
+        self.header = header
+        self.log = log
+        self.path, self.sheet = header.path, header.sheet
+        caches = log.names.cells
+        converters = _converters(log.vocab)
+        self.width = len(header.keys)
+        #: Per column: (field, cache, convert), or None for a column that must stay empty.
+        self.columns: list[tuple[str, dict[object, object], Convert] | None] = []
+        for key, title in zip(header.keys, header.titles, strict=True):
+            if key is None:
+                self.columns.append(None)
+                continue
+            f = FIELDS.get(key)
+            if f is not None and f.activity:
+                field, convert = key, converters[key]
+            else:  # an extra field (§3.1), kept as text under its normalised name
+                field, convert = "extra:" + (key if f is None else norm(title)), as_text
+            self.columns.append((field, caches.setdefault(field, {}), convert))
+
+    def take(self, row: int, cells: Sequence[Value]) -> bool:
+        """Adds the activity of data row ``row`` to the log and says yes, or says no."""
+        found: dict[str, Any] = {}
+        extra: dict[str, str] = {}
+        columns = self.columns
+        width = self.width
+        for i, cell in enumerate(cells):
+            kind = type(cell)
+            if kind is str:
+                key: object = cell
+            elif kind in _TYPED:
+                key = (kind, cell)
+            else:  # an error cell, or anything unexpected
+                return False
+            column = columns[i] if i < width else None
+            if column is None:
+                if kind is str and not cast(str, cell).strip():
+                    continue
+                return False
+            field, cache, convert = column
+            value = cache.get(key, _UNSEEN)
+            if value is _UNSEEN:
+                value = _convert(convert, cell)
+                cache[key] = value
+            if value is _EMPTY:
+                continue
+            if value is _NO:
+                return False
+            if field.startswith("extra:"):
+                extra[field[6:]] = cast(str, value)
+            else:
+                found[field] = value
+        activity = self._activity(row, found, extra)
+        if activity is None:
+            return False
+        log = self.log
+        log.rows += 1
+        log.entries.append(activity)
+        if activity.id or activity.same_as or activity.answers:
+            log.linked.append(Linked(activity, self.header.locator(row, activity.where)))
+        return True
+
+    def _activity(self, row: int, found: dict[str, Any], extra: dict[str, str]) -> Activity | None:
+        start = found.get("date")
+        type_ = found.get("type")
+        parties = found.get("party")
+        if start is None or type_ is None or not parties:
+            return None
+        day, at = start
+        clock = found.get("time")
+        if clock is not None:
+            if at is not None and clock != at:
+                return None
+            at = clock
+        span = _span(day, found.get("end"), found.get("days"))
+        if span is None:
+            return None
+        quantity = found.get("quantity")
+        return Activity(
+            where=Location(self.path, row=row, sheet=self.sheet),
+            date=day,
+            type=type_,
+            parties=parties,
+            end=span[0],
+            days=span[1],
+            time=at,
+            end_time=found.get("end_time"),
+            hours=found.get("hours"),
+            place=found.get("place"),
+            tags=found.get("tags", ()),
+            participants=found.get("participants"),
+            id=found.get("id"),
+            notes=found.get("notes"),
+            status=cast(ActivityStatus, found.get("status") or "done"),
+            quantity=quantity if quantity is not None else 1,
+            answers=found.get("answers"),
+            same_as=found.get("same_as"),
+            extra=extra,
+        )
+
+
+_TYPED = frozenset({date, datetime, time, timedelta})
+"""Typed Excel cells (dates, date-times, times, durations) besides text."""
+
+
+def _convert(convert: Convert, cell: Value) -> object:
+    """A cell converted as the general way would (trimmed text first), or a marker."""
+    if isinstance(cell, str):
+        cell = cell.strip()
+        if not cell:
+            return _EMPTY
+    try:
+        return convert(cell)
+    except BadValue:
+        return _NO
+
+
+def _span(day: date, end: date | None, days: Decimal | None) -> tuple[date, Decimal] | None:
+    """``end`` and ``days`` completed from each other, as ``make_entry`` does when
+    nothing is wrong; ``None`` when something is (the general way says what)."""
+    if end is not None:
+        if end < day:
+            return None
+        length = (end - day).days + 1
+        if days is not None and _ceil(days) != length:
+            return None
+        return end, days if days is not None else Decimal(length)
+    if days is None:
+        return day, Decimal(1)
+    try:
+        return day + timedelta(days=_ceil(days) - 1), days
+    except OverflowError:
+        return None
+
+
+def _converters(vocab: Vocabulary | None) -> dict[str, Convert]:
+    """Each activity field's conversion of one trimmed value; ``_NO`` or a
+    :class:`BadValue` where ``make_entry`` would find a problem."""
+
+    def word(known: Any) -> Convert:
+        def resolve(value: Value) -> object:
+            wanted = norm(as_text(value))
+            if known is None:
+                return wanted
+            hit = known.get(wanted)
+            return _NO if hit is None else hit
+
+        return resolve
+
+    def many(known: Any) -> Convert:
+        def resolve(value: Value) -> object:
+            out: list[str] = []
+            for text in list_texts(value):
+                wanted = norm(text)
+                hit = wanted if known is None else known.get(wanted)
+                if hit is None:
+                    return _NO
+                if hit not in out:
+                    out.append(hit)
+            return tuple(out)
+
+        return resolve
+
+    def place(value: Value) -> object:
+        text = _nfc(as_text(value).strip())
+        if vocab is None or vocab.places is None:
+            return text
+        hit = vocab.places.get(norm(text))
+        return _NO if hit is None else hit  # kept as text, or unknown: the general way
+
+    return {
+        "date": date_and_time,
+        "time": clock_time,
+        "end_time": clock_time,
+        "end": plain_date,
+        "days": positive_days,
+        "hours": hours_of,
+        "type": word(vocab.types if vocab else None),
+        "party": many(vocab.parties if vocab else None),
+        "place": place,
+        "tags": list_texts,
+        "participants": lambda v: values.parse_int(as_text(v), minimum=0),
+        "quantity": lambda v: values.parse_int(as_text(v), minimum=1),
+        "status": lambda v: values.parse_status(as_text(v)),
+        "id": as_text,
+        "notes": as_text,
+        "answers": as_text,
+        "same_as": as_text,
+    }
+
+
+__all__ = ["Rows", "lane"]

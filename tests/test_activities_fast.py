@@ -1,0 +1,154 @@
+"""The fast lane for spreadsheet rows (issue 7) reads exactly what the general way reads.
+
+Random tables — good rows, broken rows, unknown words, typed Excel cells, extra and
+attestation columns, rows with ids — are read twice: through the fast lane and with
+it switched off. Every activity, every problem and notice (worded and located), every
+count and every link must be the same.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from loften.activities import csv_log
+from loften.activities.csv_log import read_csv, read_table
+from loften.activities.entry import FileLog
+from loften.activities.fields import CellError, Names
+from loften.activities.model import Vocabulary
+
+VOCAB = Vocabulary(
+    types={"insats": "riktad-insats", "riktad-insats": "riktad-insats", "vandring": "vandring"},
+    parties={"polis": "polis", "polisen": "polis", "kommun": "kommun"},
+)
+PLACES = Vocabulary(
+    types=VOCAB.types,
+    parties=VOCAB.parties,
+    places={"centrum": "centrum", "torget": "torget"},
+    columns={"händelsedag": "date"},
+)
+OPEN = Vocabulary(types=VOCAB.types, parties=VOCAB.parties, places=PLACES.places, open_places=True)
+
+HEADERS = {
+    "datum": ["2020-03-14", "2020-03-14T18:00", "2020-02-30", "14/3", "", " 2021-01-05 "],
+    "Händelsedag": ["2020-04-01", "x"],
+    "tid": ["19:00", "18:00", "25:00", "7.30", ""],
+    "sluttid": ["21:00", "nej", ""],
+    "slutdatum": ["2020-03-15", "2020-03-13", "2020-03-16", ""],
+    "dagar": ["1", "2", "2,5", "0", "-1", "x", ""],
+    "timmar": ["2,5", "1:30", "-2", "tre", ""],
+    "aktivitet": ["insats", "Riktad-Insats", "vandring", "okänd", "", "  insats "],
+    "part": ["polis", "Polisen|kommun", "polis|polis", "|", "okänd", "kommun| polis ", ""],
+    "plats": ["Centrum", "torget", "Rådhuset", "", " centrum "],
+    "målgrupp": ["unga|narkotika", "unga", "|", ""],
+    "deltagare": ["12", "-3", "x", ""],
+    "antal": ["3", "0", ""],
+    "status": ["genomförd", "planerad", "inställd", "kanske", ""],
+    "id": ["a1", "a2", "a1", ""],
+    "samma som": ["a1", "zz", ""],
+    "svarar": ["a2", ""],
+    "anteckning": ["lugnt", ""],
+    "skola": ["Björkskolan", "", "12"],
+    "av": ["Styrgruppen", ""],
+}
+LANE = csv_log.lane
+TYPED = [
+    date(2020, 5, 1),
+    datetime(2020, 5, 2, 19, 30),
+    datetime(2020, 5, 3),
+    time(20, 0),
+    timedelta(hours=1, minutes=30),
+    CellError("#DIV/0!"),
+    CellError(""),
+]
+
+
+def _table(rng: random.Random, excel: bool) -> list[list[object]]:
+    titles = rng.sample(sorted(HEADERS), rng.randint(3, len(HEADERS)))
+    for required in ("datum", "aktivitet", "part"):
+        if required not in titles and rng.random() < 0.9:
+            titles.append(required)
+    rng.shuffle(titles)
+    if rng.random() < 0.1:
+        titles.insert(rng.randrange(len(titles) + 1), "")  # a blank header
+    rows: list[list[object]] = [list(titles)]
+    for _ in range(rng.randint(1, 40)):
+        row: list[object] = []
+        for title in titles:
+            pool: list[object] = list(HEADERS.get(title, ["", "x"]))
+            if excel:
+                pool += TYPED
+            row.append(rng.choice(pool))
+        if rng.random() < 0.05:
+            row.append(rng.choice(["", "extra"]))  # a cell beyond the headers
+        if rng.random() < 0.03:
+            row = [""] * len(row)
+        rows.append(row)
+    return rows
+
+
+def _read(rows: list[list[object]], vocab: Vocabulary, excel: bool, fast: bool, mp) -> FileLog:
+    mp.setattr(csv_log, "lane", LANE if fast else (lambda header, log: None))
+    log = FileLog("log.xlsx" if excel else "log.csv", vocab, Names(vocab))
+    if excel:
+        read_table(enumerate(rows, 1), log, sheet=None, excel=True)  # type: ignore[arg-type]
+    else:
+        text = "\n".join(";".join(str(c) for c in row) for row in rows)
+        read_csv(text.encode("utf-8"), log)
+    return log
+
+
+def _state(log: FileLog) -> tuple[object, ...]:
+    linked = [
+        (link.activity, [link.locate(k) for k in ("id", "same_as", "answers", "date", "x")])
+        for link in log.linked
+    ]
+    return (
+        log.rows,
+        log.entries,
+        [(p.render("sv"), p.severity) for p in log.errors],
+        [(p.render("sv"), p.severity) for p in log.notices],
+        sorted(log.extras),
+        linked,
+    )
+
+
+@pytest.mark.parametrize("excel", [False, True])
+@pytest.mark.parametrize(
+    "vocab", [VOCAB, PLACES, OPEN, None], ids=["vocab", "places", "open", "none"]
+)
+def test_fast_lane_reads_what_the_general_way_reads(
+    excel: bool, vocab: Vocabulary | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(f"{excel}{vocab is None}{vocab and vocab.open_places}")
+    for _ in range(150):
+        rows = _table(rng, excel)
+        general = _state(_read(rows, vocab, excel, False, monkeypatch))  # type: ignore[arg-type]
+        fast = _state(_read(rows, vocab, excel, True, monkeypatch))  # type: ignore[arg-type]
+        assert fast == general, rows
+
+
+def test_fast_lane_takes_the_plain_rows(tmp_path: Path) -> None:
+    """It is a lane, not a detour: clean rows do go through it."""
+    from loften.activities import fast as fast_module
+
+    taken: list[int] = []
+    original = fast_module.Rows.take
+
+    def spy(self, row, cells):  # type: ignore[no-untyped-def]
+        ok = original(self, row, cells)
+        if ok:
+            taken.append(row)
+        return ok
+
+    log = FileLog("log.csv", VOCAB, Names(VOCAB))
+    fast_module.Rows.take = spy  # type: ignore[method-assign]
+    try:
+        read_csv(b"datum;aktivitet;part\n2020-01-01;insats;polis\n2020-01-02;okand;polis\n", log)
+    finally:
+        fast_module.Rows.take = original  # type: ignore[method-assign]
+    assert taken == [2]
+    assert log.rows == 2 and len(log.entries) == 1 and len(log.errors) == 1
