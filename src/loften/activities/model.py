@@ -56,10 +56,17 @@ class Activity:
     answers: str | None = None
     same_as: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
+    _ref: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def ref(self) -> str:
-        return self.where.ref
+        """``path:N``, as reports name the activity; worked out once (a large check
+        names each activity in several rules' evidence)."""
+        ref = self._ref
+        if ref is None:
+            ref = self.where.ref
+            object.__setattr__(self, "_ref", ref)
+        return ref
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,7 @@ def check(
     from loften.cli.progress import wanted as progress_wanted
     from loften.engine import build_report
     from loften.engine.many import check_each
+    from loften.engine.memory import bulk
     from loften.messages import t
     from loften.reporters import Options, overview
 
@@ -151,7 +152,9 @@ def check(
     options = Options(
         lang=report_lang, with_notes=with_notes, color=color, width=width, strict=strict
     )
-    write_output(overview.render(fmt, report, options, details=details), output, report_lang)
+    with bulk():  # a large report is millions of objects, none of them garbage
+        text = overview.render(fmt, report, options, details=details)
+    write_output(text, output, report_lang)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from loften.reporters.github import summary
 

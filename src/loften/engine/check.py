@@ -16,7 +16,7 @@ from loften import values
 from loften.activities.fields import BY_NAME
 from loften.activities.load import load_logs
 from loften.activities.model import MAX_BYTES, Activity, LoadedLogs, LogSource, Vocabulary
-from loften.engine import quality, waivers
+from loften.engine import memory, quality, waivers
 from loften.engine.matches import Chosen, Matches
 from loften.engine.select import (
     STANDARD,
@@ -48,6 +48,11 @@ def check_promise(
     path: Path, *, as_of: date, cwd: Path, max_bytes: int = MAX_BYTES
 ) -> PromiseResult:
     """Load the promise at ``path`` and its logs, and judge every rule as of ``as_of``."""
+    with memory.bulk():
+        return _check_promise(path, as_of, cwd, max_bytes)
+
+
+def _check_promise(path: Path, as_of: date, cwd: Path, max_bytes: int) -> PromiseResult:
     lp = load_promise(path, cwd)
     p = lp.promise
     types, parties, places = vocabulary_maps(p)
@@ -166,13 +171,22 @@ def _referenced(
                 refs.update(x.activity for x in b.left_out)
                 for item in b.items:
                     refs.update(item.counted)
-    return {
-        a.ref: ActivityRef(
-            date=a.date, type=p.label_of_type(a.type), place=_place(p, a.place), parties=a.parties
-        )
-        for a in activities
-        if a.ref in refs
-    }
+    labels: dict[str, str] = {}
+    places: dict[str | None, str | None] = {}
+    out: dict[str, ActivityRef] = {}
+    for a in activities:
+        ref = a.ref
+        if ref not in refs:
+            continue
+        label = labels.get(a.type)
+        if label is None:
+            label = labels[a.type] = p.label_of_type(a.type)
+        if a.place in places:
+            place = places[a.place]
+        else:
+            place = places[a.place] = _place(p, a.place)
+        out[ref] = ActivityRef(date=a.date, type=label, place=place, parties=a.parties)
+    return out
 
 
 def _place(p: Promise, place: str | None) -> str | None:

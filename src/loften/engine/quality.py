@@ -7,7 +7,7 @@ nothing is dropped silently. Sorted by path, then line.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -71,22 +71,32 @@ def notes(
                 sort=(path, 0, 0),
             )
         )
-    out.extend(_doubles(logs.activities, as_of))
+    if len(logs.files) > 1:  # a double entry comes from two files
+        out.extend(_doubles(logs.activities, as_of))
     out.sort(key=lambda q: (q.sort, q.code))
     return tuple(out)
 
 
 def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
     """Same date, type and place from two files with overlapping parties, and no ``same_as``."""
-    seen: dict[tuple[date, str, str | None], list[Activity]] = defaultdict(list)
+    # Each key holds its first activity, and a list only once a second one comes.
+    seen: dict[tuple[date, str, str | None], Activity | list[Activity]] = {}
     out = []
     for a in activities:
         if a.status != "done" or a.same_as is not None or a.date > as_of:
             continue
         key = (a.date, a.type, a.place)
-        for b in seen[key]:
+        found = seen.get(key)
+        if found is None:
+            seen[key] = a
+            continue
+        earlier = found if isinstance(found, list) else [found]
+        for b in earlier:
             if b.where.path != a.where.path and set(b.parties) & set(a.parties):
                 out.append(_note(a.where, "probable-duplicate", other=b.ref))
                 break
-        seen[key].append(a)
+        if isinstance(found, list):
+            found.append(a)
+        else:
+            seen[key] = [found, a]
     return out

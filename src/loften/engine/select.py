@@ -307,9 +307,20 @@ def _compare(kind: str, cond: Cond, getter: Getter, field: str) -> Callable[[Act
     return check
 
 
+_FIELD_KEYS: dict[str, str] = {}
+
+
+def _field_key(name: str) -> str:
+    """A rule's field name as compared (asked once per activity: remembered)."""
+    key = _FIELD_KEYS.get(name)
+    if key is None:
+        key = _FIELD_KEYS[name] = values.norm(name)
+    return key
+
+
 def field_values(a: Activity, name: str) -> tuple[str, ...]:
     """The normalised values of a field, for ``distinct`` and ``coverage``."""
-    key = values.norm(name)
+    key = _field_key(name)
     v = STANDARD[key][1](a) if key in STANDARD else a.extra.get(key)
     if v is None:
         return ()
@@ -322,7 +333,7 @@ def field_values(a: Activity, name: str) -> tuple[str, ...]:
 
 def field_number(a: Activity, name: str) -> Decimal | None:
     """The numeric value of a field, for ``sum``: ``days``, ``hours``, ``participants``, extras."""
-    key = values.norm(name)
+    key = _field_key(name)
     if key in STANDARD:
         v = STANDARD[key][1](a)
         return None if v is None else Decimal(v)

@@ -95,10 +95,25 @@ class _Formatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
+#: Messages already put into words. A large report says the same thing many times
+#: ("no rule counts this activity", for the same date and type); keyed by each
+#: parameter's type and ``repr``, so ``2,5`` and ``2,50`` never share an entry.
+_SAID: dict[tuple[object, ...], str] = {}
+_SAID_MAX = 100_000
+
+
 def t(code: str, lang: str = "sv", **params: Any) -> str:
     """The message ``code`` in ``lang``, filled with ``params``."""
+    key = (code, lang, *((k, type(v), repr(v)) for k, v in params.items()))
+    said = _SAID.get(key)
+    if said is not None:
+        return said
     pair = CATALOG.get(code)
     if pair is None:
         raise KeyError(f"no message with code {code!r}")
     template = pair[0] if lang == "sv" else pair[1]
-    return _Formatter(lang).format(template, **params)
+    said = _Formatter(lang).format(template, **params)
+    if len(_SAID) >= _SAID_MAX:
+        _SAID.clear()
+    _SAID[key] = said
+    return said

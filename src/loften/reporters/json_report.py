@@ -130,28 +130,32 @@ def number(d: Decimal | int) -> str:
     return text
 
 
+#: A string as ``json.dumps(s, ensure_ascii=False)`` writes it, without its overhead
+#: (a large report holds a million activity references).
+_string = json.encoder.encode_basestring
+
+
 def dumps(value: Any, indent: int = 0) -> str:
     """JSON with two-space indentation, exact decimals and ISO dates."""
-    pad, inner = "  " * indent, "  " * (indent + 1)
+    if isinstance(value, str):
+        return _string(value)
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
     if isinstance(value, int | Decimal):
         return number(value)
     if isinstance(value, date):
-        return json.dumps(value.isoformat())
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return _string(value.isoformat())
+    pad, inner = "  " * indent, "  " * (indent + 1)
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [
-            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent + 1)}"
-            for k, v in value.items()
-        ]
+        items = [f"{inner}{_string(str(k))}: {dumps(v, indent + 1)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
+        if all(type(v) is str for v in value):
+            return "[" + ", ".join(map(_string, value)) + "]"
         if all(isinstance(v, str | int | Decimal) and not isinstance(v, bool) for v in value):
             return "[" + ", ".join(dumps(v) for v in value) + "]"
         return "[\n" + ",\n".join(inner + dumps(v, indent + 1) for v in value) + "\n" + pad + "]"

@@ -241,8 +241,14 @@ class CadenceRule(RuleBase):
         counted: list[Activity] = []
         left_out: list[LeftOut] = []
         for a in chosen:
-            days = _days(a.date, min(a.end, last_seen))
-            touched = sorted({index[d] for d in days if d in index})
+            last = min(a.end, last_seen)
+            if a.date == last:  # one day, as most are
+                days = [last]
+                hit = index.get(last)
+                touched = [] if hit is None else [hit]
+            else:
+                days = _days(a.date, last)
+                touched = sorted({index[d] for d in days if d in index})
             for i in touched:
                 holders[i].append(a)
             if touched:
@@ -335,7 +341,11 @@ def _active_days(chosen: list[Activity], start: date, last: date) -> set[date]:
     """The days in ``[start, last]`` that some matching activity covers."""
     out: set[date] = set()
     for a in chosen:
-        out.update(_days(max(a.date, start), min(a.end, last)))
+        if a.date == a.end:  # one day, as most are
+            if start <= a.date <= last:
+                out.add(a.date)
+        else:
+            out.update(_days(max(a.date, start), min(a.end, last)))
     return out
 
 

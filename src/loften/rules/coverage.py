@@ -85,8 +85,10 @@ class CoverageRule(PerRule):
             over, started = ctx.as_of > bucket.end, ctx.as_of >= bucket.start
             items: list[Item] = []
             covered = waived = 0
-            for item, sel in zip(self.items, has, strict=True):
-                by = [a for a in chosen if sel(a)]
+            # Which items each activity covers, asked once per activity and item.
+            hits = [[sel(a) for sel in has] for a in chosen]
+            for k, item in enumerate(self.items):
+                by = [a for a, hit in zip(chosen, hits, strict=True) if hit[k]]
                 status: Status
                 if by:
                     status = "pass"
@@ -107,15 +109,15 @@ class CoverageRule(PerRule):
                 items.append(
                     Item(label=item, status=status, counted=tuple(a.ref for a in by), detail=detail)
                 )
-            counted = [a for a in chosen if any(sel(a) for sel in has)]
+            counted = [a for a, hit in zip(chosen, hits, strict=True) if any(hit)]
             left_out = [
                 LeftOut(
                     activity=a.ref,
                     code="coverage-other",
                     params={"date": a.date, "type": ctx.label(a.type), "field": self.field},
                 )
-                for a in chosen
-                if not any(sel(a) for sel in has)
+                for a, hit in zip(chosen, hits, strict=True)
+                if not any(hit)
             ]
             n = len(self.items) - waived
             result = bucket_result(
