@@ -7,7 +7,11 @@ the same report is byte-identical across runs.
 from __future__ import annotations
 
 import io
+import re
+from itertools import pairwise
 
+from rich._wrap import divide_line
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
@@ -81,12 +85,44 @@ def _promise(console: Console, p: PromiseResult, report: Report, lang: str) -> N
     _summary(console, p, lang)
 
 
-def _out(console: Console, indent: int, text: Text) -> None:
+def _out(console: Console, indent: int, text: Text | str, style: str = "") -> None:
     """Print ``text`` indented, wrapping at the console's width under the indent."""
     width = max(20, console.width - indent)
+    plain = text if isinstance(text, str) else text.plain
+    if console.color_system is None and plain.isprintable():
+        # Without colour, one line of printable text: wrapped as Rich wraps it and
+        # written directly (a national report has hundreds of thousands of lines).
+        pad = " " * indent
+        console.file.write("".join(f"{pad}{piece}\n" for piece in _folded(plain, width)))
+        return
+    if isinstance(text, str):
+        text = Text(text, style=style)
     for line in text.wrap(console, width, overflow="fold"):
         line.rstrip()
         console.print(Text(" " * indent).append_text(line), soft_wrap=True)
+
+
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def _folded(plain: str, width: int) -> list[str]:
+    """The lines ``Text(plain).wrap(console, width, overflow="fold")`` gives, each
+    right-stripped, for one line of printable text: Rich's own word breaks
+    (:func:`rich._wrap.divide_line`), then its trimming and cropping of each line."""
+    if cell_len(plain) <= width:
+        return [plain.rstrip()]
+    bounds = [0, *divide_line(plain, width, fold=True), len(plain)]
+    out = []
+    for start, end in pairwise(bounds):
+        piece = plain[start:end]
+        if len(piece) > width:  # Text.rstrip_end
+            space = _TRAILING_SPACE.search(piece)
+            if space is not None:
+                piece = piece[: len(piece) - min(len(space.group(0)), len(piece) - width)]
+        if cell_len(piece) > width:  # Text.truncate, overflow "fold"
+            piece = set_cell_size(piece, width)
+        out.append(piece.rstrip())
+    return out
 
 
 def _rule(console: Console, r: RuleResult, lang: str) -> None:
@@ -111,7 +147,7 @@ def _rule(console: Console, r: RuleResult, lang: str) -> None:
             _out(console, 8, Text(b.detail.text(lang)))
         for x in b.left_out:
             reason = t("report-left-out", lang, activity=x.activity, reason=x.text(lang))
-            _out(console, 8, Text(reason, style="dim"))
+            _out(console, 8, reason, "dim")
         few = len(b.items) <= FEW_ITEMS
         for item in b.items:
             if few or item.status in ("fail", "excepted", "behind", "missing"):
@@ -141,7 +177,7 @@ def _quality(console: Console, p: PromiseResult, lang: str) -> None:
         console.print()
         console.print(Text(t("report-quality", lang), style="bold underline"))
         for q in p.data_quality:
-            _out(console, 2, Text(f"{q.where}: {q.text(lang)}"))
+            _out(console, 2, f"{q.where}: {q.text(lang)}")
 
 
 def _summary(console: Console, p: PromiseResult, lang: str) -> None:
