@@ -49,7 +49,7 @@ def worst(statuses: list[Status] | tuple[Status, ...]) -> Status:
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Msg(Frozen):
