@@ -22,7 +22,6 @@ import codecs
 import csv
 import datetime as dt
 import io
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -33,6 +32,7 @@ from pathlib import Path
 from loften import values, yamlnodes
 from loften.activities.csv_log import detect_delimiter
 from loften.errors import BadValue, Location, LoftenError, Problem, suggest
+from loften.files import readable_files
 from loften.values import norm
 
 
@@ -130,15 +130,8 @@ def load_indicators(
 
 
 def _folder(root: Path, display: str) -> Iterator[tuple[Path, str]]:
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith((".", "~$")) and Path(name).suffix.lower() in _READERS:
-                path = Path(folder, name)
-                found.append((path.relative_to(root).as_posix(), path))
-    for relative, path in sorted(found):
-        yield path, f"{display.rstrip('/')}/{relative}"
+    for path in readable_files(root, _READERS):
+        yield path, f"{display.rstrip('/')}/{path.relative_to(root).as_posix()}"
 
 
 Locate = Callable[[str], Location]

@@ -30,9 +30,8 @@ from loften.activities.model import (
 from loften.activities.xlsx_log import read_xlsx
 from loften.activities.yaml_log import read_yaml
 from loften.errors import Location, Problem, suggest
+from loften.files import readable_files, shown
 from loften.values import norm, printable
-
-SUFFIXES = (".yaml", ".yml", ".csv", ".tsv", ".txt", ".xlsx")
 
 Reader = Callable[[bytes, FileLog, str | None], None]
 
@@ -88,7 +87,7 @@ def load_logs(
             identity = Path(os.path.realpath(file))
             if identity in seen:
                 notices.append(
-                    Problem("log-listed-twice", source.where, {"path": _shown(file, cwd)}, "notice")
+                    Problem("log-listed-twice", source.where, {"path": shown(file, cwd)}, "notice")
                 )
                 continue
             seen.add(identity)
@@ -121,11 +120,11 @@ def _files_of(
             return []
         return [path]
     unreadable: list[OSError] = []
-    files = list(_folder(path, unreadable.append))
+    files = list(readable_files(path, READERS, unreadable.append))
     for failure in unreadable:
-        shown = {"path": _shown(Path(failure.filename or path), cwd)}
+        named = {"path": shown(Path(failure.filename or path), cwd)}
         reason = failure.strerror or type(failure).__name__
-        errors.append(Problem("log-path-unreadable", where, {**shown, "reason": reason}))
+        errors.append(Problem("log-path-unreadable", where, {**named, "reason": reason}))
     if not files and not unreadable:
         notices.append(Problem("log-folder-empty", where, params, "notice"))
     return files
@@ -140,36 +139,6 @@ def _check_file(path: Path, source: LogSource) -> Problem | None:
     return None
 
 
-def _folder(root: Path, onerror: Callable[[OSError], None]) -> Iterator[Path]:
-    """The log files below ``root``, in order of relative path by code point.
-
-    A folder that cannot be listed goes to ``onerror``: it is never skipped silently.
-    """
-    found: list[tuple[str, Path]] = []
-    for folder, dirs, files in os.walk(root, onerror=onerror):
-        dirs[:] = [d for d in dirs if not _hidden(d)]
-        for name in files:
-            if _hidden(name) or Path(name).suffix.lower() not in READERS:
-                continue
-            path = Path(folder, name)
-            found.append((path.relative_to(root).as_posix(), path))
-    for _, path in sorted(found):
-        yield path
-
-
-def _hidden(name: str) -> bool:
-    return name.startswith((".", "~$"))
-
-
-def _shown(path: Path, cwd: Path) -> str:
-    """``path`` as locations show it: relative to ``cwd`` with ``/``, else absolute."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(os.path.abspath(cwd)).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
 def _read(
     file: Path,
     sheet: str | None,
@@ -178,7 +147,7 @@ def _read(
     cwd: Path,
     max_bytes: int,
 ) -> FileLog:
-    log = FileLog(_shown(file, cwd), vocab, names, max_bytes=max_bytes)
+    log = FileLog(shown(file, cwd), vocab, names, max_bytes=max_bytes)
     where = Location(log.path)
     try:
         size = file.stat().st_size

@@ -27,6 +27,7 @@ from loften.engine.select import (
     field_values,
 )
 from loften.errors import BadValue, Location, LoftenError, Problem
+from loften.files import shown
 from loften.indicators import Point, load_indicators
 from loften.results import (
     ActivityRef,
@@ -40,7 +41,7 @@ from loften.results import (
 from loften.rules.attested import attestation_problems
 from loften.rules.base import RuleBase, RuleContext
 from loften.spec.filters import Filter
-from loften.spec.load import LoadedPromise, display_path, load_promise, vocabulary_maps
+from loften.spec.load import LoadedPromise, load_promise, vocabulary_maps
 from loften.spec.model import Exemption, Promise
 
 
@@ -203,7 +204,7 @@ def log_sources(lp: LoadedPromise, cwd: Path) -> list[LogSource]:
         out.append(
             LogSource(
                 path=path,
-                display=display_path(path, cwd),
+                display=shown(path, cwd),
                 sheet=ref.sheet,
                 where=lp.where(("logs", i)),
             )
@@ -215,7 +216,7 @@ def indicator_sources(lp: LoadedPromise, cwd: Path) -> list[tuple[Path, str, Loc
     """The promise's ``indicators:`` files, relative to the promise file."""
     base = lp.path.parent
     return [
-        (base / ref, display_path(base / ref, cwd), lp.where(("indicators", i)))
+        (base / ref, shown(base / ref, cwd), lp.where(("indicators", i)))
         for i, ref in enumerate(lp.promise.indicators)
     ]
 

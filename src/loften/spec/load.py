@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from loften import values, yamlnodes
 from loften.errors import BadValue, Location, LoftenError, Problem, suggest
+from loften.files import shown
 from loften.spec.model import Promise
 from loften.yamlnodes import Map, Node, Scalar, Seq
 
@@ -40,16 +41,9 @@ class LoadedPromise:
         return Location(self.display, node.line, node.column)
 
 
-def display_path(path: Path, cwd: Path) -> str:
-    try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def load_promise(path: Path, cwd: Path) -> LoadedPromise:
     """Load and check one promise file; raise :class:`LoftenError` with every problem."""
-    display = display_path(path, cwd)
+    display = shown(path, cwd)
     try:
         data = path.read_bytes()
     except FileNotFoundError as err:

@@ -9,30 +9,18 @@ an *indicator* file (in an ``indicators`` folder, or named by a promise's
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from loften.files import READABLE, readable_files
 from loften.validation.result import FileKind
 
-SUFFIXES = (".yaml", ".yml", ".csv", ".tsv", ".txt", ".xlsx")
+SUFFIXES = READABLE
 YAML_SUFFIXES = (".yaml", ".yml")
 
 _PROMISE_KEY = re.compile(rb"^(?:loften|commitments)[ \t]*:", re.MULTILINE)
 _SNIFF_BYTES = 64 * 1024
-
-
-def shown(path: Path, cwd: Path) -> str:
-    """``path`` as locations show it: relative to ``cwd`` with ``/``, else absolute.
-
-    The same rule as the log loader's, so problems can be matched to files by path.
-    """
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(os.path.abspath(cwd)).as_posix()
-    except ValueError:
-        return absolute.as_posix()
 
 
 def identity(path: Path) -> Path:
@@ -46,31 +34,13 @@ def expand(paths: Sequence[Path], cwd: Path) -> list[Path]:
     seen: set[Path] = set()
     for given in paths:
         path = given if given.is_absolute() else cwd / given
-        files = list(folder_files(path)) if path.is_dir() else [path]
+        files = list(readable_files(path)) if path.is_dir() else [path]
         for file in files:
             key = identity(file)
             if key not in seen:
                 seen.add(key)
                 out.append(file)
     return out
-
-
-def folder_files(root: Path) -> Iterator[Path]:
-    """The readable files below ``root`` in order of relative path, hidden ones skipped."""
-    found: list[tuple[str, Path]] = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if not _hidden(d)]
-        for name in names:
-            if _hidden(name) or Path(name).suffix.lower() not in SUFFIXES:
-                continue
-            path = Path(folder, name)
-            found.append((path.relative_to(root).as_posix(), path))
-    for _, path in sorted(found):
-        yield path
-
-
-def _hidden(name: str) -> bool:
-    return name.startswith((".", "~$"))
 
 
 def classify(path: Path) -> FileKind:

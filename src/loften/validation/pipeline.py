@@ -38,8 +38,9 @@ from loften.engine.check import (
 )
 from loften.engine.select import STANDARD, Vocab
 from loften.errors import Location, LoftenError, Problem
+from loften.files import shown
 from loften.indicators import Point, load_indicators
-from loften.spec.load import LoadedPromise, display_path, load_promise, vocabulary_maps
+from loften.spec.load import LoadedPromise, load_promise, vocabulary_maps
 from loften.validation import files as fs
 from loften.validation.result import FileKind, ValidatedFile, Validation
 from loften.validation.sources import raw_sources
@@ -74,7 +75,7 @@ class Owner:
 
 def load_owner(path: Path, cwd: Path) -> Owner:
     """The promise at ``path`` with every problem of its spec; its sources even when invalid."""
-    display = display_path(path, cwd)
+    display = shown(path, cwd)
     try:
         lp = load_promise(path, cwd)
     except LoftenError as err:
@@ -164,7 +165,7 @@ def validate(paths: Sequence[Path], *, cwd: Path) -> Validation:
         if kind == "promise":
             continue
         if file.suffix.lower() not in fs.SUFFIXES:
-            where = Location(fs.shown(file, cwd))
+            where = Location(shown(file, cwd))
             run.problems.append(Problem("validate-file-type", where, {"path": where.path}))
             run.file(where.path, "log")
             continue
@@ -194,7 +195,7 @@ def validate(paths: Sequence[Path], *, cwd: Path) -> Validation:
             Problem("validate-no-promise", where, {"count": len(unowned)}, "notice")
         )
     if loose_indicators:
-        run.indicators([(f, fs.shown(f, cwd), None) for f in loose_indicators])
+        run.indicators([(f, shown(f, cwd), None) for f in loose_indicators])
     return run.result()
 
 
@@ -237,10 +238,10 @@ def _context(run: _Run, owner: Owner, asked: list[Path]) -> None:
     if owner.loaded is not None and run.language is None:
         run.language = owner.loaded.promise.language
     logs = load_logs(owner.sources, owner.vocabulary, cwd=run.cwd)
-    report = {fs.shown(f, run.cwd) for f in asked}
+    report = {shown(f, run.cwd) for f in asked}
     run.logs(logs, report)
     if owner.loaded is None:
-        where = Location(fs.shown(asked[0], run.cwd))
+        where = Location(shown(asked[0], run.cwd))
         run.problems.append(
             Problem("validate-owner-invalid", where, {"promise": owner.display}, "notice")
         )
@@ -295,7 +296,7 @@ class _Candidates:
 
 
 def _source(file: Path, cwd: Path) -> LogSource:
-    return LogSource(path=file, display=fs.shown(file, cwd))
+    return LogSource(path=file, display=shown(file, cwd))
 
 
 def _unique(problems: Iterable[Problem]) -> list[Problem]:

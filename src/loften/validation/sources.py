@@ -13,7 +13,7 @@ from pathlib import Path
 from loften import yamlnodes
 from loften.activities import LogSource
 from loften.errors import Location, LoftenError
-from loften.spec.load import display_path
+from loften.files import shown
 from loften.yamlnodes import Map, Node, Scalar, Seq
 
 Indicator = tuple[Path, str, Location | None]
@@ -34,13 +34,13 @@ def raw_sources(path: Path, display: str, cwd: Path) -> tuple[list[LogSource], l
         if name is not None:
             where = Location(display, item.line, item.column)
             file = base / name
-            logs.append(LogSource(file, display_path(file, cwd), sheet, where))
+            logs.append(LogSource(file, shown(file, cwd), sheet, where))
     indicators: list[Indicator] = []
     for item in _items(root.get("indicators")):
         if isinstance(item, Scalar) and item.value and item.value.strip():
             file = base / item.value.strip()
             where = Location(display, item.line, item.column)
-            indicators.append((file, display_path(file, cwd), where))
+            indicators.append((file, shown(file, cwd), where))
     return logs, indicators
 
 
