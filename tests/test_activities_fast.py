@@ -152,3 +152,73 @@ def test_fast_lane_takes_the_plain_rows(tmp_path: Path) -> None:
         fast_module.Rows.take = original  # type: ignore[method-assign]
     assert taken == [2]
     assert log.rows == 2 and len(log.entries) == 1 and len(log.errors) == 1
+
+
+YAML_VALUES = {
+    "date": ["2020-03-14", "2020-03-14T18:00", "2020-02-30", "'2020-03-15'", " 2021-01-05"],
+    "datum": ["2020-04-01"],
+    "time": ["19:00", "18:00", "25:00", "7.30"],
+    "end": ["2020-03-15", "2020-03-13"],
+    "days": ["1", "2", "2,5", "0", "x"],
+    "hours": ["2,5", "1:30", "-2", "tre"],
+    "type": ["insats", "Riktad-Insats", "vandring", "okänd", "[insats, vandring]", "' insats'"],
+    "party": ["polis", "Polisen|kommun", "[polis, kommun]", "[polis, okänd]", "'|'", "[]"],
+    "place": ["Centrum", "torget", "Rådhuset", "[a, b]"],
+    "tags": ["[unga, narkotika]", "unga", "[unga, [x]]", "'|'"],
+    "participants": ["12", "-3"],
+    "quantity": ["3", "0"],
+    "status": ["genomförd", "planerad", "kanske"],
+    "id": ["a1", "a2", "' a3 '"],
+    "same_as": ["a1", "zz"],
+    "answers": ["a2"],
+    "notes": ["lugnt", "'  med mellanslag  '", "{a: 1}"],
+    "skola": ["Björkskolan", "[a, b]", "12"],
+    "av": ["Styrgruppen"],
+    "attests": ["insatser"],
+    "evidence": ["protokoll"],
+}
+
+
+def _yaml(rng: random.Random) -> str:
+    lines = []
+    for _ in range(rng.randint(1, 30)):
+        if rng.random() < 0.03:
+            lines.append("- just text")
+            continue
+        keys = rng.sample(sorted(YAML_VALUES), rng.randint(2, 9))
+        for required in ("date", "type", "party"):
+            if required not in keys and rng.random() < 0.85:
+                keys.append(required)
+        if "attests" in keys and rng.random() < 0.7:
+            keys.remove("attests")
+        if rng.random() < 0.03:
+            keys.append(keys[0])  # a key twice
+        rng.shuffle(keys)
+        for i, key in enumerate(keys):
+            lines.append(("- " if i == 0 else "  ") + f"{key}: {rng.choice(YAML_VALUES[key])}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "vocab", [VOCAB, PLACES, OPEN, None], ids=["vocab", "places", "open", "none"]
+)
+def test_yaml_fast_lane_reads_what_the_general_way_reads(
+    vocab: Vocabulary | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from loften.activities import yaml_log
+    from loften.activities.fast import Items
+
+    class Never(Items):
+        def activity(self, values, names, where):  # type: ignore[no-untyped-def]
+            return None
+
+    def read(text: str, fast: bool) -> tuple[object, ...]:
+        monkeypatch.setattr(yaml_log, "Items", Items if fast else Never)
+        log = FileLog("log.yaml", vocab, Names(vocab))
+        yaml_log.read_yaml(text.encode("utf-8"), log)
+        return _state(log)
+
+    rng = random.Random(f"yaml{vocab is None}{vocab and vocab.open_places}")
+    for _ in range(300):
+        text = _yaml(rng)
+        assert read(text, True) == read(text, False), text

@@ -126,42 +126,89 @@ class Rows:
         return True
 
     def _activity(self, row: int, found: dict[str, Any], extra: dict[str, str]) -> Activity | None:
-        start = found.get("date")
-        type_ = found.get("type")
-        parties = found.get("party")
-        if start is None or type_ is None or not parties:
+        return _build(Location(self.path, row=row, sheet=self.sheet), found, extra)
+
+
+class Items:
+    """The fast lane for entries read as field → value (YAML items): texts as written
+    (not trimmed), lists of texts only for ``party`` and ``tags``."""
+
+    def __init__(self, log: FileLog) -> None:
+        self.converters = _converters(log.vocab)
+        self.caches = log.names.cells
+
+    def activity(
+        self, values: dict[str, Value], names: dict[str, str], where: Location
+    ) -> Activity | None:
+        """The activity ``values`` describe, or ``None``: go the general way."""
+        if "attests" in values:
             return None
-        day, at = start
-        clock = found.get("time")
-        if clock is not None:
-            if at is not None and clock != at:
+        found: dict[str, Any] = {}
+        extra: dict[str, str] = {}
+        for key, value in values.items():
+            f = FIELDS.get(key)
+            if f is None or not f.activity:
+                if type(value) is not str:
+                    return None  # a list where one text belongs
+                extra[key if f is None else norm(names.get(key, key))] = value
+                continue
+            if type(value) is not str and not (f.many and type(value) is tuple):
                 return None
-            at = clock
-        span = _span(day, found.get("end"), found.get("days"))
-        if span is None:
+            cache = self.caches.get("item:" + key)
+            if cache is None:
+                cache = self.caches["item:" + key] = {}
+            hit = cache.get(value, _UNSEEN)
+            if hit is _UNSEEN:
+                try:
+                    hit = self.converters[key](value)
+                except BadValue:
+                    hit = _NO
+                cache[value] = hit
+            if hit is _NO:
+                return None
+            found[key] = hit
+        return _build(where, found, extra)
+
+
+def _build(where: Location, found: dict[str, Any], extra: dict[str, str]) -> Activity | None:
+    """The activity of converted values, as ``make_entry`` builds it when nothing is
+    wrong; ``None`` when something is (a missing or disagreeing value)."""
+    start = found.get("date")
+    type_ = found.get("type")
+    parties = found.get("party")
+    if start is None or type_ is None or not parties:
+        return None
+    day, at = start
+    clock = found.get("time")
+    if clock is not None:
+        if at is not None and clock != at:
             return None
-        quantity = found.get("quantity")
-        return Activity(
-            where=Location(self.path, row=row, sheet=self.sheet),
-            date=day,
-            type=type_,
-            parties=parties,
-            end=span[0],
-            days=span[1],
-            time=at,
-            end_time=found.get("end_time"),
-            hours=found.get("hours"),
-            place=found.get("place"),
-            tags=found.get("tags", ()),
-            participants=found.get("participants"),
-            id=found.get("id"),
-            notes=found.get("notes"),
-            status=cast(ActivityStatus, found.get("status") or "done"),
-            quantity=quantity if quantity is not None else 1,
-            answers=found.get("answers"),
-            same_as=found.get("same_as"),
-            extra=extra,
-        )
+        at = clock
+    span = _span(day, found.get("end"), found.get("days"))
+    if span is None:
+        return None
+    quantity = found.get("quantity")
+    return Activity(
+        where=where,
+        date=day,
+        type=type_,
+        parties=parties,
+        end=span[0],
+        days=span[1],
+        time=at,
+        end_time=found.get("end_time"),
+        hours=found.get("hours"),
+        place=found.get("place"),
+        tags=found.get("tags", ()),
+        participants=found.get("participants"),
+        id=found.get("id"),
+        notes=found.get("notes"),
+        status=cast(ActivityStatus, found.get("status") or "done"),
+        quantity=quantity if quantity is not None else 1,
+        answers=found.get("answers"),
+        same_as=found.get("same_as"),
+        extra=extra,
+    )
 
 
 _TYPED = frozenset({date, datetime, time, timedelta})
@@ -254,4 +301,4 @@ def _converters(vocab: Vocabulary | None) -> dict[str, Convert]:
     }
 
 
-__all__ = ["Rows", "lane"]
+__all__ = ["Items", "Rows", "lane"]

@@ -9,7 +9,8 @@ convert it (:mod:`loften.activities.entry`). Each value is located at its own
 from __future__ import annotations
 
 from loften.activities import sniff
-from loften.activities.entry import FileLog
+from loften.activities.entry import FileLog, Linked
+from loften.activities.fast import Items
 from loften.activities.fields import BY_NAME, FIELDS, RawEntry, Value, key_norm
 from loften.errors import Location, LoftenError, Problem
 from loften.yamlnodes import Map, Node, Scalar, iter_items
@@ -27,9 +28,11 @@ def read_yaml(data: bytes, log: FileLog) -> None:
         code = "log-is-workbook" if kind == "xlsx" else "log-wrong-kind"
         log.problem(Problem(code, Location(log.path), {**sniff.names(kind), **_EXPECTED}))
         return
+    fast = Items(log)
+    seen: set[tuple[str, str]] = set()
     try:
         for node in iter_items(data, log.path):
-            _item(node, log)
+            _item(node, log, fast, seen)
     except LoftenError as err:
         problem = err.problem
         if problem.code in REFUSALS:
@@ -50,14 +53,16 @@ def _at(log: FileLog, node: Node) -> Location:
     return Location(log.path, line=node.line, column=node.column)
 
 
-def _item(node: Node, log: FileLog) -> None:
+def _item(node: Node, log: FileLog, fast: Items, seen: set[tuple[str, str]]) -> None:
+    """One item: its entry, or its problems. ``seen`` holds the keys this file has
+    already named, as written, so each is registered as a field once."""
     where = _at(log, node)
     if not isinstance(node, Map):
         log.reject([Problem("entry-not-mapping", where)])
         return
     values: dict[str, Value] = {}
     names: dict[str, str] = {}
-    places: dict[str, Location] = {}
+    places: dict[str, Node] = {}
     problems: list[Problem] = []
     for key, value in node.items:
         name = (key.value or "").strip()
@@ -71,15 +76,26 @@ def _item(node: Node, log: FileLog) -> None:
             problems.append(Problem("field-twice", _at(log, key), params))
             continue
         names[field] = name
-        places[field] = _at(log, value)
-        log.extra(field, name, _at(log, key))
+        places[field] = value
+        if (field, name) not in seen:  # registering it again would change nothing
+            seen.add((field, name))
+            log.extra(field, name, _at(log, key))
         read = _value(value, name, field, log, problems)
         if read is not None:
             values[field] = read
 
     def locate(field: str) -> Location:
-        return places.get(field, where)
+        place = places.get(field)
+        return where if place is None else _at(log, place)
 
+    if not problems:
+        activity = fast.activity(values, names, where)
+        if activity is not None:
+            log.rows += 1
+            log.entries.append(activity)
+            if activity.id or activity.same_as or activity.answers:
+                log.linked.append(Linked(activity, locate))
+            return
     log.add(RawEntry(where, values, names, locate), problems)
 
 
