@@ -29,6 +29,8 @@ PIECES = [
     "😀",
     "\u200b",
     "\u0301",
+    "\u02ff",
+    "\u00ad",
     "\u2028",
     "\xa0",
     "x" * 30,
@@ -73,3 +75,11 @@ def test_lines_are_what_rich_prints(color: bool) -> None:
         got, console = _console(width, color)
         table._out(console, indent, text if rng.random() < 0.5 else Text(text, style=style), style)
         assert got.getvalue() == expected.getvalue(), (text, width, indent)
+
+
+def test_characters_taken_as_one_cell_are_one_cell_in_rich() -> None:
+    from rich.cells import cell_len
+
+    taken = [chr(c) for c in range(0x20, 0x10000) if table._ONE_CELL.fullmatch(chr(c))]
+    assert "å" in taken and "–" in taken and "✓" in taken
+    assert all(c.isprintable() and cell_len(c) == 1 for c in taken)

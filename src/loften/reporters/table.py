@@ -49,6 +49,8 @@ def render(report: Report, options: Options) -> str:
         emoji=False,
         markup=False,
     )
+    # Fixed as it is: Rich would otherwise ask the terminal for its height on every line.
+    console.height = console.height
     lang = options.lang
     for i, promise in enumerate(report.promises):
         if i:
@@ -109,7 +111,7 @@ def _folded(plain: str, width: int) -> list[str]:
     """The lines ``Text(plain).wrap(console, width, overflow="fold")`` gives, each
     right-stripped, for one line of printable text: Rich's own word breaks
     (:func:`rich._wrap.divide_line`), then its trimming and cropping of each line."""
-    if cell_len(plain) <= width:
+    if _cells(plain) <= width:
         return [plain.rstrip()]
     bounds = [0, *divide_line(plain, width, fold=True), len(plain)]
     out = []
@@ -119,10 +121,22 @@ def _folded(plain: str, width: int) -> list[str]:
             space = _TRAILING_SPACE.search(piece)
             if space is not None:
                 piece = piece[: len(piece) - min(len(space.group(0)), len(piece) - width)]
-        if cell_len(piece) > width:  # Text.truncate, overflow "fold"
+        if _cells(piece) > width:  # Text.truncate, overflow "fold"
             piece = set_cell_size(piece, width)
         out.append(piece.rstrip())
     return out
+
+
+#: Printable characters one cell wide in Rich: Latin (with å, ä, ö), dashes, quotes,
+#: ellipsis, arrows (→), check marks (✓ ✗) — all a report is written in.
+_ONE_CELL = re.compile(
+    "[\x20-\x7e\xa1-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u2319\u2713\u2717]*"
+)
+
+
+def _cells(text: str) -> int:
+    """Rich's cell width of printable text, without asking Rich for most of it."""
+    return len(text) if _ONE_CELL.fullmatch(text) else cell_len(text)
 
 
 def _rule(console: Console, r: RuleResult, lang: str) -> None:
