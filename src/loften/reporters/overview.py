@@ -24,6 +24,8 @@ from loften.results import PromiseResult, Report, Status
 
 #: Formats with an overview section; machine formats other than JSON have none.
 HUMAN = ("table", "markdown")
+#: The widest a table row may be when the report goes to a file or a log.
+WIDE = 160
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,9 @@ def table(report: Report, options: Options) -> str:
     buf = io.StringIO()
     console = Console(
         file=buf,
-        width=options.width,
+        # A terminal folds the table to its width; a file or a log keeps each row on
+        # one line (the table is only as wide as its longest row).
+        width=options.width if options.color else max(options.width, WIDE),
         color_system="standard" if options.color else None,
         force_terminal=options.color,
         no_color=not options.color,
