@@ -14,8 +14,9 @@ Everything is synthetic and deterministic (one seed). The folder, never committe
                                  CSV logs), ``scale-10k``/``scale-100k`` (the same ten
                                  rules), ``rules-1``/``rules-10``/``rules-30`` (100k rows),
                                  ``yaml-big`` (100k items), ``xlsx-big`` (100k rows),
-                                 ``small`` (200 rows, for ``validate``)
-    scale/, yaml/, xlsx/, small/ their logs; ``yaml/big.yaml`` is about 25 MB
+    scale/, yaml/, xlsx/         their logs; ``yaml/big.yaml`` is about 25 MB
+    small/                       one municipality's repository, as CI validates it:
+                                 ``promises/`` with one promise, ``logs/`` with 200 rows
     manifest.json                what was generated, so a second run can skip the work
 
 A promise keeps every rule it can name; the logs use the promise's aliases, Swedish
@@ -41,7 +42,7 @@ PERIOD = (date(2023, 1, 1), date(2024, 12, 31))
 AS_OF = date(2024, 9, 30)
 TOWN = "Riksby"
 """The made-up town of the one-file benchmark logs."""
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """Bump when the data set changes, so an old folder is regenerated."""
 
 # -- vocabulary ------------------------------------------------------------------
@@ -590,11 +591,11 @@ class Sizes:
 
 QUICK = Sizes(
     promises=20,
-    activities=40_000,
+    activities=20_000,
     yaml_big=4_000,
     xlsx=4_000,
-    scale=(2_000, 10_000),
-    rules_rows=10_000,
+    scale=(2_000, 5_000),
+    rules_rows=5_000,
     rules=(1, 10, 30),
 )
 TINY = Sizes(
@@ -680,8 +681,11 @@ def generate(out: Path, sizes: Sizes, *, force: bool = False, log: bool = True) 
     one("yaml-big", ["../yaml/big.yaml"], 10, sizes.yaml_big / 1e6)
     xlsx_rows = write_xlsx(out / "xlsx/big.xlsx", rows.rows(sizes.xlsx, TOWN))
     one("xlsx-big", ["../xlsx/big.xlsx"], 10, sizes.xlsx / 1e6)
-    write_csv(out / "small/small.csv", rows.rows(sizes.small, TOWN))
-    one("small", ["../small/small.csv"], 10, sizes.small / 1e6)
+    write_csv(out / "small/logs/aktiviteter.csv", rows.rows(sizes.small, TOWN))
+    chosen = national_rules(random.Random("small"), 10, sizes.small / 1e6, TOWN)
+    text = promise_yaml("riksby-2023-2024", "Riksby – medborgarlöften", chosen, ["../logs"])
+    (out / "small/promises").mkdir(parents=True, exist_ok=True)
+    (out / "small/promises/riksby.yaml").write_text(text, encoding="utf-8")
 
     manifest = {
         **wanted,

@@ -191,12 +191,23 @@ class Bench:
     def validate(self) -> None:
         r = self.r
         rows = self.manifest["sizes"]["small"]
-        cmd = [*self.loften, "validate", "national/small.yaml", "small/small.csv"]
-        r.pair([("python -c pass", [PY, "-c", "pass"]), ("validate", cmd)], self.runs["startup"])
+        # As CI runs it in one municipality's repository: every promise and its logs.
+        cmd = [*self.loften, "validate"]
+        small = Runner(self.data / "small", r.env, r.samples, r.warm)
+        pairs = [("python -c pass", [PY, "-c", "pass"]), ("validate", cmd)]
+        small.pair(pairs, self.runs["startup"])
         t, base = r.median("validate"), r.median("python -c pass")
         self.add(
             f"loften validate, {rows}-row log", ms(t), "python -c pass", ms(base),
             f"+{ms(t - base)}", "≤ 150 ms", self.met(t <= 0.150),
+        )  # fmt: skip
+        # One log checked in the national repository: every promise is read to find its own.
+        one = [*self.loften, "validate", self.csv_files[0]]
+        r.pair([("validate, national repo", one)], self.runs["medium"])
+        t = r.median("validate, national repo")
+        self.add(
+            f"  validate one log among {len(self.csv_files)} promises", ms(t), "python -c pass",
+            ms(base), f"+{ms(t - base)}", "—", "—",
         )  # fmt: skip
 
     def check_csv(self) -> None:
@@ -398,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         runs = {"startup": 1, "medium": 1, "big": 1}
     elif args.quick:
         sizes, default = generate.QUICK, "/tmp/loften-bench-quick"
-        runs = {"startup": 5, "medium": 3, "big": 3}
+        runs = {"startup": 5, "medium": 2, "big": 2}
     else:
         sizes, default = generate.Sizes(), "/tmp/loften-bench"
         runs = {"startup": 15, "medium": 5, "big": 3}
