@@ -27,6 +27,19 @@ app = typer.Typer(
 
 MAX_PROBLEMS = 50
 
+# Options several commands share, declared once.
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Bedöm läget per detta datum (ÅÅÅÅ-MM-DD).")
+]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="sv eller en (standard: löftets språk).")
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option("--strict", help="Varning, efter plan och saknat underlag ger också kod 1."),
+]
+NotesOption = Annotated[bool, typer.Option("--with-notes", help="Visa anteckningar ur loggarna.")]
+
 
 def _version(value: bool) -> None:
     if value:

@@ -10,6 +10,10 @@ from typing import Annotated
 import typer
 
 from loften.cli.app import (
+    AsOfOption,
+    LangOption,
+    NotesOption,
+    StrictOption,
     app,
     max_file_bytes,
     parse_as_of,
@@ -61,9 +65,7 @@ def check(
     promises: Annotated[
         list[Path] | None, typer.Argument(help="Löftesfiler (standard: promises/*.yaml).")
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Bedöm läget per detta datum (ÅÅÅÅ-MM-DD).")
-    ] = None,
+    as_of: AsOfOption = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -75,16 +77,9 @@ def check(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Skriv rapporten till en fil.")
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="sv eller en (standard: löftets språk).")
-    ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Varning, efter plan och saknat underlag ger också kod 1."),
-    ] = False,
-    with_notes: Annotated[
-        bool, typer.Option("--with-notes", help="Visa anteckningar ur loggarna.")
-    ] = False,
+    lang: LangOption = None,
+    strict: StrictOption = False,
+    with_notes: NotesOption = False,
     details: Annotated[
         bool,
         typer.Option(

@@ -9,6 +9,10 @@ from typing import Annotated
 import typer
 
 from loften.cli.app import (
+    AsOfOption,
+    LangOption,
+    NotesOption,
+    StrictOption,
     app,
     max_file_bytes,
     parse_as_of,
@@ -38,19 +42,10 @@ def report(
         Path,
         typer.Option("--output", "-o", help="Rapportfilen: .md, .html eller .json."),
     ],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Bedöm läget per detta datum (ÅÅÅÅ-MM-DD).")
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="sv eller en (standard: löftets språk).")
-    ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Varning, efter plan och saknat underlag ger också kod 1."),
-    ] = False,
-    with_notes: Annotated[
-        bool, typer.Option("--with-notes", help="Visa anteckningar ur loggarna.")
-    ] = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    strict: StrictOption = False,
+    with_notes: NotesOption = False,
     stamp: Annotated[
         bool, typer.Option("--stamp", help="Skriv ut när rapporten skapades.")
     ] = False,

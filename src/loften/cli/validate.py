@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from loften.cli.app import app, usage_error, write_output
+from loften.cli.app import LangOption, app, usage_error, write_output
 from loften.cli.check import append_step_summary, default_format
 from loften.validation import FORMATS
 
@@ -32,9 +32,7 @@ def validate(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Skriv resultatet till en fil.")
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="sv eller en (standard: löftets språk).")
-    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Kontrollera filerna: struktur, typer, datum, ordlista och dubbletter. Kod 0: inga fel,
     1: fel i filerna, 2: fel i kommandot."""
