@@ -71,7 +71,8 @@ class Rows:
         converters = _converters(log.vocab)
         self.width = len(header.keys)
         #: Per column: (field, cache, convert), or None for a column that must stay empty.
-        self.columns: list[tuple[str, dict[object, object], Convert] | None] = []
+        # (field, its converted values by cell, converter, extra-field name or None)
+        self.columns: list[tuple[str, dict[object, object], Convert, str | None] | None] = []
         for key, title in zip(header.keys, header.titles, strict=True):
             if key is None:
                 self.columns.append(None)
@@ -81,7 +82,8 @@ class Rows:
                 field, convert = key, converters[key]
             else:  # an extra field (§3.1), kept as text under its normalised name
                 field, convert = "extra:" + (key if f is None else norm(title)), as_text
-            self.columns.append((field, caches.setdefault(field, {}), convert))
+            extra_name = field[6:] if field.startswith("extra:") else None
+            self.columns.append((field, caches.setdefault(field, {}), convert, extra_name))
 
     def take(self, row: int, cells: Sequence[Value]) -> bool:
         """Adds the activity of data row ``row`` to the log and says yes, or says no."""
@@ -102,7 +104,7 @@ class Rows:
                 if kind is str and not cast(str, cell).strip():
                     continue
                 return False
-            field, cache, convert = column
+            field, cache, convert, extra_name = column
             value = cache.get(key, _UNSEEN)
             if value is _UNSEEN:
                 value = _convert(convert, cell)
@@ -111,8 +113,8 @@ class Rows:
                 continue
             if value is _NO:
                 return False
-            if field.startswith("extra:"):
-                extra[field[6:]] = cast(str, value)
+            if extra_name is not None:
+                extra[extra_name] = cast(str, value)
             else:
                 found[field] = value
         activity = self._activity(row, found, extra)

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from loften import memory
 from loften.activities.csv_log import read_csv
 from loften.activities.entry import FileLog, Linked
 from loften.activities.fields import Names
@@ -76,6 +77,13 @@ def load_logs(
     are taken from ``cwd``; paths in locations are relative to ``cwd``, with ``/``.
     A file larger than ``max_bytes`` is refused unread, with one problem.
     """
+    with memory.bulk():
+        return _load(sources, vocab, cwd, max_bytes)
+
+
+def _load(
+    sources: Sequence[LogSource], vocab: Vocabulary | None, cwd: Path, max_bytes: int
+) -> LoadedLogs:
     names = Names(vocab)
     logs: list[FileLog] = []
     errors: list[Problem] = []

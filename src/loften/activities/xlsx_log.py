@@ -113,8 +113,20 @@ def _find(sheet: str, names: Sequence[str]) -> str | None:
 def _rows(
     cells: Sequence[Sequence[object]], marks: xlsx_guard.Marks
 ) -> Iterator[tuple[int, list[Value]]]:
+    # Text cells pass as they are; every other cell value (a date, a number) is converted
+    # once per workbook: logs repeat the same dates and numbers on many rows.
+    seen: dict[tuple[type, object], Value] = {}
     for n, row in enumerate(cells, start=1):
-        values = [_value(c) for c in row]
+        values: list[Value] = []
+        for c in row:
+            if type(c) is str:
+                values.append(c)
+                continue
+            key = (type(c), c)
+            value = seen.get(key)
+            if value is None:
+                value = seen[key] = _value(c)
+            values.append(value)
         if marks:
             for column, value in enumerate(values, start=1):
                 mark = marks.get((n, column))

@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from loften import values
+from loften import memory, values
 from loften.activities.fields import BY_NAME
 from loften.activities.load import load_logs
 from loften.activities.model import MAX_BYTES, Activity, LoadedLogs, LogSource, Vocabulary
-from loften.engine import memory, quality, waivers
+from loften.engine import quality, waivers
 from loften.engine.matches import Chosen, Matches
 from loften.engine.select import (
     STANDARD,
