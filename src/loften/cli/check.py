@@ -98,7 +98,7 @@ def check(
     from loften.cli.progress import wanted as progress_wanted
     from loften.engine import build_report
     from loften.engine.many import check_each
-    from loften.engine.memory import bulk
+    from loften.memory import bulk
     from loften.messages import t
     from loften.reporters import Options, overview
 
