@@ -82,7 +82,7 @@ def test_json_report_shape(project: Path) -> None:
 
 
 def test_open_bucket_reports_expected_left_and_due(project: Path) -> None:
-    code, out = run("--as-of", "2021-07-01", "--format", "json")
+    _, out = run("--as-of", "2021-07-01", "--format", "json")
     data = json.loads(out)
     b2021 = data["promises"][0]["commitments"][0]["rules"][0]["buckets"][1]
     assert b2021["status"] == "on-track"
@@ -134,7 +134,7 @@ def test_data_quality_lists_what_did_not_count(project: Path) -> None:
         + "- {date: 2022-03-01, type: insats, party: polis}\n",
         encoding="utf-8",
     )
-    code, out = run("--as-of", "2022-01-15", "--format", "json")
+    _, out = run("--as-of", "2022-01-15", "--format", "json")
     notes = {(q["where"], q["code"]) for q in json.loads(out)["data_quality"]}
     assert ("logs/polisen.yaml:11", "outside-period") in notes
     assert ("logs/polisen.yaml:12", "status-cancelled") in notes

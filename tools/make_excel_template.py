@@ -67,7 +67,7 @@ def main() -> None:
     wb.properties.modified = fixed
     wb.properties.creator = "loften"
     wb.save(TARGET)
-    print(f"wrote {TARGET.relative_to(Path.cwd()) if TARGET.is_relative_to(Path.cwd()) else TARGET}")
+    print(f"wrote {TARGET}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,9 @@ from loften.cli.app import (
     write_output,
 )
 from loften.errors import Problem
+
+if TYPE_CHECKING:
+    from loften.results import PromiseResult
 
 #: The formats ``check`` writes; each is a module in :data:`loften.reporters.REPORTERS`.
 CHECK_FORMATS = ("table", "markdown", "json", "junit", "github")
@@ -127,7 +130,8 @@ def check(
         )
     finally:
         progress.close()
-    results, problems = [], []
+    results: list[PromiseResult] = []
+    problems: list[Problem] = []
     for outcome in outcomes:
         if isinstance(outcome, tuple):
             problems.extend(outcome)

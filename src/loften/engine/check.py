@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from loften import memory, values
 from loften.activities.fields import BY_NAME
@@ -342,7 +342,7 @@ def _judge(
     )
     bucket_spans: list[tuple[str, date, date]] = []
     if hasattr(rule, "buckets"):
-        bucket_spans = [(b.label, b.start, b.end) for b in rule.buckets(probe)]  # type: ignore[attr-defined]
+        bucket_spans = [(b.label, b.start, b.end) for b in rule.buckets(probe)]
     ctx = RuleContext(
         as_of=as_of,
         start=start,
@@ -407,9 +407,10 @@ def _looking(
     return chosen, lambda f: answer if id(f) == only else selectors[id(f)]
 
 
-def _bound_key(rule: RuleBase) -> str | None:
+def _bound_key(rule: RuleBase) -> Literal["at_least", "at_most", "exactly"] | None:
     """Which way ``required`` binds, so reports can say "minst 2" or "högst 1"."""
-    for key in ("exactly", "at_least", "at_most"):
+    keys: tuple[Literal["exactly", "at_least", "at_most"], ...] = ("exactly", "at_least", "at_most")
+    for key in keys:
         if getattr(rule, key, None) is not None:
             return key
     kind = getattr(rule, "kind", "")

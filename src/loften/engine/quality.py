@@ -62,12 +62,12 @@ def notes(
             continue
         if not looked_at(a):
             out.append(_note(a.where, "unused", date=a.date, type=p.label_of_type(a.type)))
-    for path, n in sorted(later.items()):
+    for path, count in sorted(later.items()):
         out.append(
             QualityNote(
                 where=path,
                 code="after-as-of",
-                params={"count": n, "as_of": as_of},
+                params={"count": count, "as_of": as_of},
                 sort=(path, 0, 0),
             )
         )

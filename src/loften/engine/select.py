@@ -187,13 +187,14 @@ def _field(name: str, vocab: Vocab) -> str:
 
 
 def _test(field: str, cond: Cond, vocab: Vocab) -> Test:
+    getter: Getter
     if field.startswith("extra:"):
         key = field[6:]
 
-        def getter(a: Activity, key: str = key) -> Any:
+        def extra_value(a: Activity) -> Any:
             return a.extra.get(key)
 
-        kind = "extra"
+        kind, getter = "extra", extra_value
     else:
         kind, getter = STANDARD[field]
     check = _check(kind, cond, vocab, getter, field)
