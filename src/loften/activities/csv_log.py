@@ -12,7 +12,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import cast
 
 from loften.activities import sniff
 from loften.activities.entry import FileLog, as_text
@@ -142,13 +143,17 @@ def detect_delimiter(text: str, default: str) -> str:
 
 
 def read_table(
-    rows: Iterable[tuple[int, Cells]],
+    rows: Iterable[tuple[int, Sequence[object] | Problem]],
     log: FileLog,
     *,
     sheet: str | None = None,
     excel: bool = False,
+    prepare: Callable[[Sequence[object]], list[Value]] | None = None,
 ) -> None:
     """Rows of cells, numbered as in the spreadsheet, into entries of ``log``.
+
+    ``prepare`` turns a row the fast lane declines into :data:`Value` cells for the
+    general way (Excel's numbers into their text, say); the lane reads raw cells itself.
 
     The header is the first non-empty row. Empty rows are skipped. A header that
     cannot be read (two columns for one field, a required column missing, broken
@@ -166,6 +171,9 @@ def read_table(
                 return
             log.reject([cells])
             continue
+        if prepare is not None:
+            cells = prepare(cells)
+        cells = cast(Sequence[Value], cells)
         if header is None:
             titles = [as_text(c).strip() for c in cells]
             if not any(titles):

@@ -38,8 +38,8 @@ from loften.activities.entry import (
     plain_date,
     positive_days,
 )
-from loften.activities.fields import FIELDS, Header, Value
-from loften.activities.model import Activity, ActivityStatus, Vocabulary
+from loften.activities.fields import FIELDS, Header, Value, cell_text
+from loften.activities.model import NO_EXTRA, Activity, Vocabulary
 from loften.errors import BadValue, Location
 from loften.values import norm
 
@@ -85,21 +85,20 @@ class Rows:
             extra_name = field[6:] if field.startswith("extra:") else None
             self.columns.append((field, caches.setdefault(field, {}), convert, extra_name))
 
-    def take(self, row: int, cells: Sequence[Value]) -> bool:
+    def take(self, row: int, cells: Sequence[object]) -> bool:
         """Adds the activity of data row ``row`` to the log and says yes, or says no."""
         found: dict[str, Any] = {}
-        extra: dict[str, str] = {}
-        columns = self.columns
-        width = self.width
-        for i, cell in enumerate(cells):
+        extra: dict[str, str] | None = None
+        if len(cells) > self.width and not _blank(cells[self.width :]):
+            return False
+        for column, cell in zip(self.columns, cells, strict=False):  # shorter rows: absent
             kind = type(cell)
             if kind is str:
                 key: object = cell
             elif kind in _TYPED:
                 key = (kind, cell)
-            else:  # an error cell, or anything unexpected
+            else:  # an error cell, a truth value, or anything unexpected
                 return False
-            column = columns[i] if i < width else None
             if column is None:
                 if kind is str and not cast(str, cell).strip():
                     continue
@@ -107,17 +106,18 @@ class Rows:
             field, cache, convert, extra_name = column
             value = cache.get(key, _UNSEEN)
             if value is _UNSEEN:
-                value = _convert(convert, cell)
-                cache[key] = value
+                value = cache[key] = _convert(convert, cast(Value | int | float, cell))
             if value is _EMPTY:
                 continue
             if value is _NO:
                 return False
-            if extra_name is not None:
-                extra[extra_name] = cast(str, value)
-            else:
+            if extra_name is None:
                 found[field] = value
-        activity = self._activity(row, found, extra)
+            elif extra is None:
+                extra = {extra_name: cast(str, value)}
+            else:
+                extra[extra_name] = cast(str, value)
+        activity = _build(Location(self.path, None, None, row, None, self.sheet), found, extra)
         if activity is None:
             return False
         log = self.log
@@ -127,8 +127,10 @@ class Rows:
             log.linked.append(Linked(activity, self.header.locator(row, activity.where)))
         return True
 
-    def _activity(self, row: int, found: dict[str, Any], extra: dict[str, str]) -> Activity | None:
-        return _build(Location(self.path, row=row, sheet=self.sheet), found, extra)
+
+def _blank(cells: Sequence[object]) -> bool:
+    """Whether cells beyond the headers are all empty text (else the general way says why)."""
+    return all(type(c) is str and not cast(str, c).strip() for c in cells)
 
 
 class Items:
@@ -172,7 +174,7 @@ class Items:
         return _build(where, found, extra)
 
 
-def _build(where: Location, found: dict[str, Any], extra: dict[str, str]) -> Activity | None:
+def _build(where: Location, found: dict[str, Any], extra: dict[str, str] | None) -> Activity | None:
     """The activity of converted values, as ``make_entry`` builds it when nothing is
     wrong; ``None`` when something is (a missing or disagreeing value)."""
     start = found.get("date")
@@ -190,35 +192,42 @@ def _build(where: Location, found: dict[str, Any], extra: dict[str, str]) -> Act
     if span is None:
         return None
     quantity = found.get("quantity")
-    return Activity(
-        where=where,
-        date=day,
-        type=type_,
-        parties=parties,
-        end=span[0],
-        days=span[1],
-        time=at,
-        end_time=found.get("end_time"),
-        hours=found.get("hours"),
-        place=found.get("place"),
-        tags=found.get("tags", ()),
-        participants=found.get("participants"),
-        id=found.get("id"),
-        notes=found.get("notes"),
-        status=cast(ActivityStatus, found.get("status") or "done"),
-        quantity=quantity if quantity is not None else 1,
-        answers=found.get("answers"),
-        same_as=found.get("same_as"),
-        extra=extra,
+    get = found.get
+    return Activity(  # by position, in the order of its fields: a million times over
+        where,
+        day,
+        type_,
+        parties,
+        span[0],
+        span[1],
+        at,
+        get("end_time"),
+        get("hours"),
+        get("place"),
+        get("tags", ()),
+        get("participants"),
+        get("id"),
+        get("notes"),
+        get("status") or "done",
+        quantity if quantity is not None else 1,
+        get("answers"),
+        get("same_as"),
+        extra or NO_EXTRA,
     )
 
 
-_TYPED = frozenset({date, datetime, time, timedelta})
-"""Typed Excel cells (dates, date-times, times, durations) besides text."""
+_TYPED = frozenset({date, datetime, time, timedelta, int, float})
+"""Typed Excel cells (dates, date-times, times, durations, numbers) besides text;
+each is remembered under its type too, so ``1`` and ``1.0`` and a date and a
+date-time never share an entry. (A ``bool`` cell goes the general way.)"""
+
+_NUMBERS = (int, float)
 
 
-def _convert(convert: Convert, cell: Value) -> object:
+def _convert(convert: Convert, raw: Value | int | float) -> object:
     """A cell converted as the general way would (trimmed text first), or a marker."""
+    # an Excel number: its exact text, as the general way reads it
+    cell: Value = cell_text(raw) if isinstance(raw, _NUMBERS) else raw
     if isinstance(cell, str):
         cell = cell.strip()
         if not cell:

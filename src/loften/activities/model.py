@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 from loften.errors import Location, Problem
 
@@ -27,14 +28,19 @@ def megabytes(size: int) -> Decimal:
 AttestationStatus = Literal["done", "partial", "not-done"]
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
+NO_EXTRA: Mapping[str, str] = MappingProxyType({})
+
+
+class Activity(NamedTuple):
     """One logged thing that was done (or planned, or cancelled).
 
     Vocabulary fields hold resolved ids: ``type`` is an activity-type id, ``parties``
     party ids, ``place`` a place id when the promise declares places (else the text as
     written). ``end`` is always set (inclusive; ``date`` when the activity is one day).
     ``extra`` maps each extra column or key, trimmed and case-folded, to its text.
+
+    A named tuple, not a frozen dataclass: equally immutable, and made eight times
+    faster — a national log makes a million of them (issue 7).
     """
 
     where: Location
@@ -55,18 +61,12 @@ class Activity:
     quantity: int = 1
     answers: str | None = None
     same_as: str | None = None
-    extra: Mapping[str, str] = field(default_factory=dict)
-    _ref: str | None = field(default=None, init=False, repr=False, compare=False)
+    extra: Mapping[str, str] = NO_EXTRA
 
     @property
     def ref(self) -> str:
-        """``path:N``, as reports name the activity; worked out once (a large check
-        names each activity in several rules' evidence)."""
-        ref = self._ref
-        if ref is None:
-            ref = self.where.ref
-            object.__setattr__(self, "_ref", ref)
-        return ref
+        """``path:N``, as reports name the activity."""
+        return self.where.ref
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 from datetime import date, time, timedelta
+from typing import cast
 
 import python_calamine as calamine
 
@@ -69,7 +70,7 @@ def read_xlsx(data: bytes, log: FileLog, *, sheet: str | None = None) -> None:
         return
     label = None if name == names[0] else name
     marks = found.marks_of(names.index(name))
-    read_table(_rows(cells, marks), log, sheet=label, excel=True)
+    read_table(_rows(cells, marks), log, sheet=label, excel=True, prepare=_Prepare())
 
 
 def _not_a_workbook(data: bytes, where: Location) -> Problem | None:
@@ -112,27 +113,43 @@ def _find(sheet: str, names: Sequence[str]) -> str | None:
 
 def _rows(
     cells: Sequence[Sequence[object]], marks: xlsx_guard.Marks
-) -> Iterator[tuple[int, list[Value]]]:
-    # Text cells pass as they are; every other cell value (a date, a number) is converted
-    # once per workbook: logs repeat the same dates and numbers on many rows.
-    seen: dict[tuple[type, object], Value] = {}
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """The sheet's rows as calamine gives them, numbered; a cell the guard marked (an
+    error, a formula without a value) becomes a :class:`CellError`."""
+    if not marks:
+        yield from enumerate(cells, start=1)
+        return
+    marked_rows = {row for row, _ in marks}
     for n, row in enumerate(cells, start=1):
+        if n in marked_rows:
+            row = list(row)
+            for column, cell in enumerate(row, start=1):
+                mark = marks.get((n, column))
+                if mark is not None and cell == "":
+                    row[column - 1] = CellError(mark)
+        yield n, row
+
+
+class _Prepare:
+    """A row of calamine's cells as :data:`Value` cells, for the general way: text
+    as it is, every other value (a date, a number) converted once per workbook."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[type, object], Value] = {}
+
+    def __call__(self, row: Sequence[object]) -> list[Value]:
+        seen = self.seen
         values: list[Value] = []
         for c in row:
-            if type(c) is str:
-                values.append(c)
+            if type(c) is str or type(c) is CellError:
+                values.append(cast(Value, c))
                 continue
             key = (type(c), c)
             value = seen.get(key)
             if value is None:
                 value = seen[key] = _value(c)
             values.append(value)
-        if marks:
-            for column, value in enumerate(values, start=1):
-                mark = marks.get((n, column))
-                if mark is not None and value == "":
-                    values[column - 1] = CellError(mark)
-        yield n, values
+        return values
 
 
 def _value(cell: object) -> Value:
