@@ -35,7 +35,8 @@ def _severity(v: Any) -> Any:
 class RuleBase(BaseModel):
     """Keys every rule has (SPEC §2.3, §2.2)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # Built on first use (issue 7): a promise builds the models of the kinds it uses.
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
     #: The user documentation of the kind, shown by ``loften explain``.
     summary: ClassVar[tuple[str, str]] = ("", "")

@@ -46,7 +46,7 @@ from loften.spec.types import Date, Days, Text, Time
 class PlannedDate(BaseModel):
     """One entry of ``dates``: ``{date, time?, place?}``, or a bare date."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     date: Date
     time: Time | None = None

@@ -28,7 +28,7 @@ def _scalar(v: Any) -> str:
 class Cond(BaseModel):
     """One condition on one field."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     op: Op
     values: tuple[str, ...] = ()

@@ -11,12 +11,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from loften.errors import BadValue
-from loften.rules import Rule
+from loften.rules import RuleByKind
 from loften.spec.types import Bool, Date, Id, Number, Text
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 def _named(v: Any) -> Any:
@@ -67,7 +67,7 @@ class Commitment(Frozen):
     party: tuple[Id, ...] = Field(min_length=1)
     text: Text
     title: Text | None = None
-    rules: tuple[Rule, ...] = Field(min_length=1)
+    rules: tuple[RuleByKind, ...] = Field(min_length=1)
 
     @field_validator("party", mode="before")
     @classmethod
