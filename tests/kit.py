@@ -16,7 +16,19 @@ from loften.rules import Rule
 from loften.rules.base import Relaxed, RuleContext
 
 VOCAB = Vocab(
-    types={t: t for t in ("patrull", "insats", "vandring", "mote", "utvardering", "dialog", "tematraff", "begaran")},
+    types={
+        t: t
+        for t in (
+            "patrull",
+            "insats",
+            "vandring",
+            "mote",
+            "utvardering",
+            "dialog",
+            "tematraff",
+            "begaran",
+        )
+    },
     parties={"polis": "polis", "kommun": "kommun"},
     places=None,
     within={},
@@ -36,7 +48,11 @@ def act(day: str, type: str = "patrull", **kw: Any) -> Activity:
     _line[0] += 1
     start = d(day)
     days = Decimal(str(kw.pop("days", 1)))
-    end = d(kw.pop("end")) if "end" in kw else start + timedelta(days=int(days.to_integral_value(rounding="ROUND_CEILING")) - 1)
+    end = (
+        d(kw.pop("end"))
+        if "end" in kw
+        else start + timedelta(days=int(days.to_integral_value(rounding="ROUND_CEILING")) - 1)
+    )
     if "end" not in kw and days == 1:
         days = Decimal((end - start).days + 1)
     t = kw.pop("time", None)
@@ -44,8 +60,10 @@ def act(day: str, type: str = "patrull", **kw: Any) -> Activity:
         h, m = t.split(":")
         t = time(int(h), int(m))
     hours = kw.pop("hours", None)
+    where = kw.pop("where", Location("log.yaml", line=_line[0], column=3))
     return Activity(
-        where=kw.pop("where", Location("log.yaml", line=_line[0], column=3)),
+        where=where,
+        ref=where.ref,
         date=start,
         type=type,
         parties=tuple(kw.pop("parties", ("polis",))),

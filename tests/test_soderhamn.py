@@ -105,3 +105,20 @@ def test_terminal_report_in_swedish() -> None:
     assert "Samlad bedömning: ✗ ej uppfyllt" in out
     assert "2021                   ✗ ej uppfyllt  146 (minst 200 timmar)" in out
     assert "Söderhamns kommun" in out and "Polisen och Söderhamns kommun gemensamt" in out
+
+
+def test_notes_are_kept_only_when_asked_for() -> None:
+    """Activity notes may name people (SPEC §5.8): the engine keeps them only for a
+    report made with notes — and a national log has one on most rows (issue 7)."""
+    import datetime
+
+    import loften
+
+    promise = ROOT / "promises" / "soderhamn-2020-2021.yaml"
+    day = datetime.date(2022, 1, 15)
+    without = loften.check(promise, as_of=day, cwd=ROOT)
+    kept = loften.check(promise, as_of=day, cwd=ROOT, with_notes=True)
+    assert without.promises[0].notes == {}
+    notes = kept.promises[0].notes
+    assert notes and all(":" in ref and text for ref, text in notes.items())
+    assert kept.promises[0].commitments == without.promises[0].commitments

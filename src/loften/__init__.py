@@ -23,11 +23,13 @@ def check(
     *,
     as_of: date,
     cwd: Path | None = None,
+    with_notes: bool = False,
 ) -> Report:
-    """Check a promise (or several) as of a date and return the :class:`Report`.
+    """Check a promise (or several) as of a date and return the :class:`Report`;
+    ``with_notes`` keeps the activities' notes for the reports (SPEC §5.8).
 
     ``loften.check("promises/soderhamn-2020-2021.yaml", as_of=date(2022, 1, 15))``
     """
     from loften.engine import check as _check
 
-    return _check(promise_path, as_of=as_of, cwd=cwd)
+    return _check(promise_path, as_of=as_of, cwd=cwd, with_notes=with_notes)

@@ -7,11 +7,14 @@ report's language. ``value``/``required`` are exact (``int`` or ``Decimal``).
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 Status = Literal["pass", "fail", "warn", "on-track", "behind", "not-started", "excepted", "missing"]
 WaiverState = Literal["applied", "unused", "expired", "not-decided"]
@@ -146,13 +149,16 @@ class FileResult(Frozen):
     errors: int
 
 
-class QualityNote(Frozen):
-    """A data-quality finding: nothing is dropped silently (SPEC §3.1)."""
+class QualityNote(NamedTuple):
+    """A data-quality finding: nothing is dropped silently (SPEC §3.1).
+
+    A named tuple, not a model: a national log gives hundreds of thousands of them
+    (issue 7), each made by the engine itself, so there is nothing to validate."""
 
     where: str
     code: str
-    params: dict[str, Any] = Field(default_factory=dict)
-    sort: tuple[str, int, int] = Field(default=("", 0, 0), exclude=True)
+    params: Mapping[str, Any] = MappingProxyType({})
+    sort: tuple[str, int, int] = ("", 0, 0)
     warning: bool = False
     """A reading problem the user must hear of at once (a CSV read as Windows-1252)."""
 
@@ -162,10 +168,12 @@ class QualityNote(Frozen):
         return t(self.code, lang, **self.params)
 
 
-class ActivityRef(Frozen):
-    """What a report may say of an activity a verdict rests on: date, type, place."""
+class ActivityRef(NamedTuple):
+    """What a report may say of an activity a verdict rests on: date, type, place.
 
-    date: date
+    A named tuple, like :class:`QualityNote`: one per activity a verdict names."""
+
+    date: dt.date
     type: str
     place: str | None = None
     parties: tuple[str, ...] = ()
@@ -189,10 +197,11 @@ class PromiseResult(Frozen):
     """Activity type id -> display name, for reports."""
     files: tuple[FileResult, ...] = ()
     commitments: tuple[CommitmentResult, ...] = ()
-    data_quality: tuple[QualityNote, ...] = ()
-    activities: dict[str, ActivityRef] = Field(default_factory=dict)
+    # Made by the engine and large at national scale (issue 7): held as given.
+    data_quality: Annotated[tuple[QualityNote, ...], SkipValidation] = ()
+    activities: Annotated[dict[str, ActivityRef], SkipValidation] = Field(default_factory=dict)
     """Every activity a verdict rests on (counted, left out, or an item's), by reference."""
-    notes: dict[str, str] = Field(default_factory=dict)
+    notes: Annotated[dict[str, str], SkipValidation] = Field(default_factory=dict)
     """Activity notes by reference; kept only when the report is made ``with_notes``."""
 
 

@@ -157,6 +157,7 @@ class _Reader:
             return self.problems
         return Activity(
             where=self.raw.where,
+            ref=self.raw.where.ref,
             date=day,
             type=type_,
             parties=parties,

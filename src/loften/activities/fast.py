@@ -195,6 +195,7 @@ def _build(where: Location, found: dict[str, Any], extra: dict[str, str] | None)
     get = found.get
     return Activity(  # by position, in the order of its fields: a million times over
         where,
+        where.ref,
         day,
         type_,
         parties,
@@ -238,6 +239,18 @@ def _convert(convert: Convert, raw: Value | int | float) -> object:
         return _NO
 
 
+_ONE_DAY = Decimal(1)
+_WHOLE_DAYS: dict[int, Decimal] = {}
+
+
+def _whole_days(n: int) -> Decimal:
+    """``Decimal(n)``, one object per length: a million one-day activities share one."""
+    found = _WHOLE_DAYS.get(n)
+    if found is None:
+        found = _WHOLE_DAYS[n] = Decimal(n)
+    return found
+
+
 def _span(day: date, end: date | None, days: Decimal | None) -> tuple[date, Decimal] | None:
     """``end`` and ``days`` completed from each other, as ``make_entry`` does when
     nothing is wrong; ``None`` when something is (the general way says what)."""
@@ -247,9 +260,9 @@ def _span(day: date, end: date | None, days: Decimal | None) -> tuple[date, Deci
         length = (end - day).days + 1
         if days is not None and _ceil(days) != length:
             return None
-        return end, days if days is not None else Decimal(length)
+        return end, days if days is not None else _whole_days(length)
     if days is None:
-        return day, Decimal(1)
+        return day, _ONE_DAY
     try:
         return day + timedelta(days=_ceil(days) - 1), days
     except OverflowError:

@@ -44,6 +44,9 @@ class Activity(NamedTuple):
     """
 
     where: Location
+    ref: str
+    """``where.ref`` (``path:N``), as reports name the activity: made once, so the
+    evidence of every rule that counts the activity shares one string."""
     date: dt.date
     type: str
     parties: tuple[str, ...]
@@ -62,11 +65,6 @@ class Activity(NamedTuple):
     answers: str | None = None
     same_as: str | None = None
     extra: Mapping[str, str] = NO_EXTRA
-
-    @property
-    def ref(self) -> str:
-        """``path:N``, as reports name the activity."""
-        return self.where.ref
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,6 +125,7 @@ def check(
             cwd=cwd,
             jobs=jobs or 1,
             max_bytes=limit,
+            with_notes=with_notes,
             done=progress.advance,
             started=progress.start,
         )

@@ -64,7 +64,9 @@ def report(
     day = parse_as_of(as_of, ui_lang)
     limit = max_file_bytes(ui_lang)
     try:
-        result = check_promise(promise, as_of=day, cwd=Path.cwd(), max_bytes=limit)
+        result = check_promise(
+            promise, as_of=day, cwd=Path.cwd(), max_bytes=limit, with_notes=with_notes
+        )
     except LoftenError as err:
         print_problems(err.problems, ui_lang)
         raise typer.Exit(2) from None

@@ -24,12 +24,17 @@ def build_report(
 
 
 def check(
-    paths: Path | str | Sequence[Path | str], *, as_of: date, cwd: Path | None = None
+    paths: Path | str | Sequence[Path | str],
+    *,
+    as_of: date,
+    cwd: Path | None = None,
+    with_notes: bool = False,
 ) -> Report:
     """Check one or more promises as of ``as_of``; raise :class:`LoftenError` on bad input."""
     items = [paths] if isinstance(paths, str | Path) else list(paths)
     here = cwd or Path.cwd()
-    return build_report([check_promise(Path(p), as_of=as_of, cwd=here) for p in items], as_of)
+    results = [check_promise(Path(p), as_of=as_of, cwd=here, with_notes=with_notes) for p in items]
+    return build_report(results, as_of, with_notes=with_notes)
 
 
 __all__ = ["build_report", "check", "check_promise"]

@@ -46,14 +46,24 @@ from loften.spec.model import Exemption, Promise
 
 
 def check_promise(
-    path: Path, *, as_of: date, cwd: Path, max_bytes: int = MAX_BYTES
+    path: Path,
+    *,
+    as_of: date,
+    cwd: Path,
+    max_bytes: int = MAX_BYTES,
+    with_notes: bool = False,
 ) -> PromiseResult:
-    """Load the promise at ``path`` and its logs, and judge every rule as of ``as_of``."""
+    """Load the promise at ``path`` and its logs, and judge every rule as of ``as_of``.
+
+    Activity notes are kept (by reference) only ``with_notes``: reports show them
+    only then (SPEC §5.8), and a national log has a note on most of a million rows."""
     with memory.bulk():
-        return _check_promise(path, as_of, cwd, max_bytes)
+        return _check_promise(path, as_of, cwd, max_bytes, with_notes)
 
 
-def _check_promise(path: Path, as_of: date, cwd: Path, max_bytes: int) -> PromiseResult:
+def _check_promise(
+    path: Path, as_of: date, cwd: Path, max_bytes: int, with_notes: bool
+) -> PromiseResult:
     lp = load_promise(path, cwd)
     p = lp.promise
     types, parties, places = vocabulary_maps(p)
@@ -150,7 +160,7 @@ def _check_promise(path: Path, as_of: date, cwd: Path, max_bytes: int) -> Promis
         ),
         commitments=tuple(commitments),
         activities=_referenced(commitments, logs.activities, p),
-        notes={a.ref: a.notes for a in logs.activities if a.notes},
+        notes={a.ref: a.notes for a in logs.activities if a.notes} if with_notes else {},
         data_quality=_with_warnings(quality.notes(p, logs, as_of, looked_at), found),
     )
 

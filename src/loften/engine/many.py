@@ -38,6 +38,7 @@ def check_each(
     cwd: Path,
     jobs: int = 1,
     max_bytes: int = MAX_BYTES,
+    with_notes: bool = False,
     done: Callable[[Path], None] | None = None,
     started: Callable[[], None] | None = None,
 ) -> list[Outcome]:
@@ -51,14 +52,15 @@ def check_each(
             started()
         out: list[Outcome] = []
         for path in paths:
-            out.append(_one(path, as_of, cwd, max_bytes))
+            out.append(_one(path, as_of, cwd, max_bytes, with_notes))
             if done is not None:
                 done(path)
         return out
     results: list[Outcome | None] = [None] * len(paths)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: dict[Future[Outcome], int] = {
-            pool.submit(_one, path, as_of, cwd, max_bytes): i for i, path in enumerate(paths)
+            pool.submit(_one, path, as_of, cwd, max_bytes, with_notes): i
+            for i, path in enumerate(paths)
         }
         if started is not None:
             started()
@@ -70,8 +72,8 @@ def check_each(
     return [r for r in results if r is not None]
 
 
-def _one(path: Path, as_of: date, cwd: Path, max_bytes: int) -> Outcome:
+def _one(path: Path, as_of: date, cwd: Path, max_bytes: int, with_notes: bool) -> Outcome:
     try:
-        return check_promise(path, as_of=as_of, cwd=cwd, max_bytes=max_bytes)
+        return check_promise(path, as_of=as_of, cwd=cwd, max_bytes=max_bytes, with_notes=with_notes)
     except LoftenError as err:
         return tuple(err.problems)

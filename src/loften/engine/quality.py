@@ -12,18 +12,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from loften.activities.model import Activity, LoadedLogs
-from loften.errors import Location
 from loften.results import QualityNote
 from loften.spec.model import Promise
 
 
-def _note(where: Location, code: str, **params: object) -> QualityNote:
-    return QualityNote(
-        where=where.ref if where.row or where.line else str(where),
-        code=code,
-        params=params,
-        sort=where.sort_key(),
-    )
+def _note(a: Activity, code: str, **params: object) -> QualityNote:
+    return QualityNote(where=a.ref, code=code, params=params, sort=a.where.sort_key())
 
 
 def notes(
@@ -50,18 +44,16 @@ def notes(
             later[a.where.path] += 1
             continue
         if a.status != "done":
-            out.append(
-                _note(a.where, f"status-{a.status}", date=a.date, type=p.label_of_type(a.type))
-            )
+            out.append(_note(a, f"status-{a.status}", date=a.date, type=p.label_of_type(a.type)))
             continue
         if a.date < start or a.date > end:
-            out.append(_note(a.where, "outside-period", date=a.date, start=start, end=end))
+            out.append(_note(a, "outside-period", date=a.date, start=start, end=end))
             continue
         if a.same_as is not None:
-            out.append(_note(a.where, "same-as", other=a.same_as))
+            out.append(_note(a, "same-as", other=a.same_as))
             continue
         if not looked_at(a):
-            out.append(_note(a.where, "unused", date=a.date, type=p.label_of_type(a.type)))
+            out.append(_note(a, "unused", date=a.date, type=p.label_of_type(a.type)))
     for path, count in sorted(later.items()):
         out.append(
             QualityNote(
@@ -93,7 +85,7 @@ def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
         earlier = found if isinstance(found, list) else [found]
         for b in earlier:
             if b.where.path != a.where.path and set(b.parties) & set(a.parties):
-                out.append(_note(a.where, "probable-duplicate", other=b.ref))
+                out.append(_note(a, "probable-duplicate", other=b.ref))
                 break
         if isinstance(found, list):
             found.append(a)
