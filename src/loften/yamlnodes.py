@@ -108,6 +108,12 @@ def iter_items(data: str | bytes, path: str) -> Iterator[Node]:
     events.close_document()
 
 
+def decode(data: str | bytes, path: str) -> str:
+    """The text of a YAML file, as :func:`load` and :func:`iter_items` read it: a BOM
+    chooses UTF-8 or UTF-16; NUL bytes or text that is not UTF-8 are located errors."""
+    return _decode(data, path)
+
+
 def to_plain(node: Node | None) -> Any:
     """Plain Python data for validation: ``str | None | list | dict``."""
     if node is None:

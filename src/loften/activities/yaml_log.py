@@ -1,19 +1,26 @@
 """YAML logs (SPEC §3.1, §5.1): a list of entries, or a mapping whose ``activities`` holds it.
 
-Items are read one at a time (:func:`loften.yamlnodes.iter_items`), so a large log
-never sits in memory as a tree. Every scalar arrives as text as written; the fields
-convert it (:mod:`loften.activities.entry`). Each value is located at its own
-``line:column``, a missing field at its item.
+Items are read one at a time, so a large log never sits in memory as a tree: by
+:class:`~loften.activities.yaml_fast.Scan` while the log keeps to the plain subset
+logs are written in, and by libyaml (:func:`loften.yamlnodes.iter_items`) from the
+first item it does not read exactly as libyaml would. Both give an item as its keys
+and values with their places (:data:`~loften.activities.yaml_fast.Item`). Every
+scalar arrives as text as written; the fields convert it
+(:mod:`loften.activities.entry`). Each value is located at its own ``line:column``,
+a missing field at its item.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
 
 from loften.activities import sniff
 from loften.activities.entry import FileLog, Linked
 from loften.activities.fast import Items
 from loften.activities.fields import BY_NAME, FIELDS, RawEntry, Value, key_norm
+from loften.activities.yaml_fast import NESTED, Element, Item, Pair, Scan, Val
 from loften.errors import Location, LoftenError, Problem
-from loften.yamlnodes import Map, Node, Scalar, iter_items
+from loften.yamlnodes import Map, Node, Scalar, decode, iter_items
 
 #: Problems that refuse the whole file: nothing read from it before them counts.
 REFUSALS = frozenset({"yaml-alias-bomb", "yaml-too-deep"})
@@ -21,18 +28,28 @@ REFUSALS = frozenset({"yaml-alias-bomb", "yaml-too-deep"})
 _EXPECTED = {"expected": "a YAML log", "expected_sv": "en YAML-logg"}
 
 
-def read_yaml(data: bytes, log: FileLog) -> None:
-    """Reads a YAML log into ``log``; a broken file stops at its first syntax error."""
+def read_yaml(data: bytes, log: FileLog, *, scan: bool = True) -> None:
+    """Reads a YAML log into ``log``; a broken file stops at its first syntax error.
+
+    ``scan=False`` reads it with libyaml alone (the tests compare the two)."""
     kind = sniff.kind_of(data)
     if kind is not None:
         code = "log-is-workbook" if kind == "xlsx" else "log-wrong-kind"
         log.problem(Problem(code, Location(log.path), {**sniff.names(kind), **_EXPECTED}))
         return
-    fast = Items(log)
-    seen: set[tuple[str, str]] = set()
+    reader = _Reader(log)
     try:
-        for node in iter_items(data, log.path):
-            _item(node, log, fast, seen)
+        text = decode(data, log.path)
+        rest = text
+        if scan:
+            scanner = Scan(text)
+            for item in scanner.items():
+                reader.item(item)
+            if scanner.resume is None:
+                return
+            rest = scanner.rest()
+        for node in iter_items(rest, log.path):
+            reader.item(_item_of(node))
     except LoftenError as err:
         problem = err.problem
         if problem.code in REFUSALS:
@@ -49,72 +66,134 @@ def _is_field(key: object) -> bool:
     return isinstance(key, str) and key_norm(key) in BY_NAME
 
 
-def _at(log: FileLog, node: Node) -> Location:
-    return Location(log.path, line=node.line, column=node.column)
+# -- libyaml's nodes as items --------------------------------------------------------
 
 
-def _item(node: Node, log: FileLog, fast: Items, seen: set[tuple[str, str]]) -> None:
-    """One item: its entry, or its problems. ``seen`` holds the keys this file has
-    already named, as written, so each is registered as a field once."""
-    where = _at(log, node)
+def _item_of(node: Node) -> Item:
     if not isinstance(node, Map):
-        log.reject([Problem("entry-not-mapping", where)])
-        return
-    values: dict[str, Value] = {}
-    names: dict[str, str] = {}
-    places: dict[str, Node] = {}
-    problems: list[Problem] = []
-    for key, value in node.items:
-        name = (key.value or "").strip()
-        if not name[:1].isalpha():
-            problems.append(Problem("field-name-invalid", _at(log, key), {"name": name}))
-            continue
-        field = log.names.key(name)
-        if field in names:
-            params = {"first": names[field], "second": name, "field": field}
-            params["field_sv"] = FIELDS[field].sv if field in FIELDS else field
-            problems.append(Problem("field-twice", _at(log, key), params))
-            continue
-        names[field] = name
-        places[field] = value
-        if (field, name) not in seen:  # registering it again would change nothing
-            seen.add((field, name))
-            log.extra(field, name, _at(log, key))
-        read = _value(value, name, field, log, problems)
-        if read is not None:
-            values[field] = read
-
-    def locate(field: str) -> Location:
-        place = places.get(field)
-        return where if place is None else _at(log, place)
-
-    if not problems:
-        activity = fast.activity(values, names, where)
-        if activity is not None:
-            log.rows += 1
-            log.entries.append(activity)
-            if activity.id or activity.same_as or activity.answers:
-                log.linked.append(Linked(activity, locate))
-            return
-    log.add(RawEntry(where, values, names, locate), problems)
+        return node.line, node.column, None
+    return node.line, node.column, tuple(_pair(key, value) for key, value in node.items)
 
 
-def _value(
-    node: Node, name: str, field: str, log: FileLog, problems: list[Problem]
-) -> Value | None:
-    """A scalar's text, or a list of texts; ``None`` when empty or not readable."""
+def _pair(key: Scalar, node: Node) -> Pair:
+    value: Val
     if isinstance(node, Scalar):
-        text = node.value
-        return text if text is not None and text.strip() else None
-    if isinstance(node, Map):
-        problems.append(Problem("field-not-scalar", _at(log, node), {"name": name, "field": field}))
-        return None
-    texts: list[str] = []
-    for item in node.items:
-        if not isinstance(item, Scalar):
-            problems.append(
-                Problem("field-list-item", _at(log, item), {"name": name, "field": field})
-            )
-        elif item.value is not None and item.value.strip():
-            texts.append(item.value)
-    return tuple(texts) if texts else None
+        value = node.value
+    elif isinstance(node, Map):
+        value = NESTED
+    else:
+        value = tuple(_element(item) for item in node.items)
+    return key.value, key.line, key.column, value, node.line, node.column
+
+
+def _element(node: Node) -> Element:
+    return node.value if isinstance(node, Scalar) else (node.line, node.column)
+
+
+# -- an item as an entry -------------------------------------------------------------
+
+
+class _Reader:
+    """Turns items into entries. Remembers, per key as written, the field it names,
+    and registers each key with the log once (:meth:`FileLog.extra`)."""
+
+    def __init__(self, log: FileLog) -> None:
+        self.log = log
+        self.path = log.path
+        self.fast = Items(log)
+        #: key as written -> (field, name), or None for a name that is no field name
+        self.fields: dict[str | None, tuple[str, str] | None] = {}
+        self.registered: set[tuple[str, str]] = set()
+
+    def _field(self, key: str | None) -> tuple[str, str] | None:
+        name = (key or "").strip()
+        found = (self.log.names.key(name), name) if name[:1].isalpha() else None
+        self.fields[key] = found
+        return found
+
+    def item(self, item: Item) -> None:
+        """One item: its entry, or its problems."""
+        line, column, pairs = item
+        log, path = self.log, self.path
+        where = Location(path, line, column)
+        if pairs is None:
+            log.reject([Problem("entry-not-mapping", where)])
+            return
+        values: dict[str, Value] = {}
+        names: dict[str, str] = {}
+        problems: list[Problem] = []
+        fields = self.fields
+        for key, kline, kcol, value, vline, vcol in pairs:
+            known = fields.get(key, _UNKNOWN)
+            if known is _UNKNOWN:
+                known = self._field(key)
+            if known is None:
+                name = (key or "").strip()
+                at = Location(path, kline, kcol)
+                problems.append(Problem("field-name-invalid", at, {"name": name}))
+                continue
+            field, name = known
+            if field in names:
+                params = {"first": names[field], "second": name, "field": field}
+                params["field_sv"] = FIELDS[field].sv if field in FIELDS else field
+                problems.append(Problem("field-twice", Location(path, kline, kcol), params))
+                continue
+            names[field] = name
+            if (field, name) not in self.registered:  # registering again would change nothing
+                self.registered.add((field, name))
+                log.extra(field, name, Location(path, kline, kcol))
+            if type(value) is str:
+                if value.strip():
+                    values[field] = value
+            elif value is not None:
+                read = self._value(value, vline, vcol, name, field, problems)
+                if read is not None:
+                    values[field] = read
+
+        if not problems:
+            activity = self.fast.activity(values, names, where)
+            if activity is not None:
+                log.rows += 1
+                log.entries.append(activity)
+                if activity.id or activity.same_as or activity.answers:
+                    log.linked.append(Linked(activity, self._locator(pairs, where)))
+                return
+        log.add(RawEntry(where, values, names, self._locator(pairs, where)), problems)
+
+    def _value(
+        self, value: Val, line: int, column: int, name: str, field: str, problems: list[Problem]
+    ) -> Value | None:
+        """A list of texts; ``None`` when empty or not readable."""
+        if value is NESTED:
+            where = Location(self.path, line, column)
+            problems.append(Problem("field-not-scalar", where, {"name": name, "field": field}))
+            return None
+        texts: list[str] = []
+        for element in value or ():
+            if type(element) is tuple:
+                where = Location(self.path, *element)
+                problems.append(Problem("field-list-item", where, {"name": name, "field": field}))
+            elif element is not None and element.strip():  # type: ignore[union-attr]
+                texts.append(element)  # type: ignore[arg-type]
+        return tuple(texts) if texts else None
+
+    def _locator(self, pairs: tuple[Pair, ...], where: Location) -> Callable[[str], Location]:
+        """Where each field of the item stands: its value, or the item when it has none."""
+        fields, path = self.fields, self.path
+
+        def places() -> Iterator[tuple[str, Location]]:
+            for key, _kline, _kcol, _value, vline, vcol in pairs:
+                known = fields.get(key)
+                if known is not None:
+                    yield known[0], Location(path, vline, vcol)
+
+        def locate(field: str) -> Location:
+            for name, place in places():
+                if name == field:
+                    return place
+            return where
+
+        return locate
+
+
+_UNKNOWN = ("", "")
