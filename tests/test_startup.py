@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,112 @@ def test_validate_builds_the_models_of_the_kinds_it_meets(tmp_path: Path, kind: 
     )
     built = _run_validate(tmp_path, probe=probe)
     assert {k for k, done in built.items() if done} == {kind}
+
+
+# --- the owner of a log, found without validating every promise -------------------------
+
+FIVE = ROOT / "tests" / "data" / "validate" / "five-mistakes"
+OWNER = (FIVE / "promises" / "trygg-2024.yaml").read_text(encoding="utf-8")
+
+
+def _promise(logs: str, *, extra: str = "") -> str:
+    """The five-mistakes promise with another ``logs:`` block (and more text)."""
+    return OWNER.replace("logs:\n  - ../logs/trygg\n", logs) + extra
+
+
+#: Promises that own logs/trygg/kommunen.csv or not, valid or not, however they name it.
+SHAPES = {
+    "a-folder": _promise("logs:\n  - ../logs/trygg\n"),
+    "b-file": _promise("logs: ['../logs/trygg/kommunen.csv']\n"),
+    "c-mapping": _promise("logs:\n  - {path: ' ../logs/trygg/kommunen.csv ', sheet: X}\n"),
+    "d-other": _promise("logs: [../logs/annat]\n"),
+    "e-invalid": _promise("logs: [../logs/trygg]\n", extra="bogus: 1\n"),
+    "f-duplicate-key": _promise("logs: [../logs/trygg]\n", extra="logs: [../logs/annat]\n"),
+    "g-alias": _promise("x_: &a ../logs/trygg\nlogs: [*a]\n"),
+    "h-parent": _promise("logs: [..]\n"),
+    "i-empty": _promise("logs: ['']\n"),
+    "j-indicator": _promise("logs: []\nindicators: [../logs/trygg/kommunen.csv]\n"),
+    "k-not-yaml": "loften: 1\nlogs: [../logs/trygg\n",
+    "l-list": "- ../logs/trygg\n",
+    "m-utf16": _promise("logs: [../logs/trygg]\n"),
+    "n-two-documents": _promise("logs: [../logs/trygg]\n", extra="---\nx: 1\n"),
+}
+
+
+def _national(root: Path, names: list[str]) -> None:
+    shutil.copytree(FIVE / "logs", root / "logs")
+    (root / "logs" / "annat").mkdir()
+    (root / "promises").mkdir()
+    for name in names:
+        # A party of its own, so that the messages about a log name its owner's parties.
+        mine = f"  kommun: Kommunen\n  del-{name[0]}: Del {name[0]}\n"
+        text = SHAPES[name].replace("  kommun: Kommunen\n", mine)
+        data = text.encode("utf-16") if name == "m-utf16" else text.encode("utf-8")
+        (root / "promises" / f"{name}.yaml").write_bytes(data)
+
+
+def _rendered(cwd: Path, paths: list[Path]) -> str:
+    from loften.validation import Options, render, validate
+
+    found = validate(paths, cwd=cwd)
+    return render("json", found, Options(lang="en"))
+
+
+@pytest.mark.parametrize("first", sorted(SHAPES))
+def test_the_owner_found_cheaply_is_the_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str
+) -> None:
+    """Each shape first among the promises (so it wins when it names the log): every log
+    alone, the folder, a log with a promise — the same result as validating every
+    promise to ask it."""
+    from loften.validation import pipeline
+
+    others = (n for n in sorted(SHAPES) if n not in (first, "j-indicator"))
+    _national(tmp_path, [first, *others])  # j-indicator, where present, takes every csv
+    asked = [
+        [tmp_path / "logs" / "trygg" / "kommunen.csv"],
+        [tmp_path / "logs" / "trygg" / "polisen.yaml"],
+        [tmp_path / "logs" / "trygg"],
+        [tmp_path / "logs" / "trygg" / "kommunen.csv", tmp_path / "promises" / f"{first}.yaml"],
+    ]
+    cheap = [_rendered(tmp_path, paths) for paths in asked]
+    monkeypatch.setattr(pipeline, "maybe_named", lambda path: None)  # may name anything
+    assert cheap == [_rendered(tmp_path, paths) for paths in asked]
+
+
+def test_maybe_named_is_a_superset_of_what_a_promise_names(tmp_path: Path) -> None:
+    from loften.validation.pipeline import load_owner
+    from loften.validation.sources import maybe_named
+
+    _national(tmp_path, sorted(SHAPES))
+    for name in sorted(SHAPES):
+        path = tmp_path / "promises" / f"{name}.yaml"
+        owner = load_owner(path, tmp_path)
+        named = {s.path.resolve() for s in owner.sources}
+        named |= {p.resolve() for p, _, _ in owner.indicators}
+        maybe = maybe_named(path)
+        assert maybe is None or named <= {p.resolve() for p in maybe}, name
+
+
+def test_one_log_among_many_promises_validates_only_its_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from loften.validation import pipeline
+
+    _national(tmp_path, sorted(SHAPES))
+    loaded: list[str] = []
+    load_owner = pipeline.load_owner
+
+    def counting(path: Path, cwd: Path) -> Any:
+        loaded.append(path.stem)
+        return load_owner(path, cwd)
+
+    monkeypatch.setattr(pipeline, "load_owner", counting)
+    pipeline.validate([tmp_path / "logs" / "annat"], cwd=tmp_path)
+    assert loaded == []  # no file in an empty folder
+    pipeline.validate([tmp_path / "logs" / "trygg" / "kommunen.csv"], cwd=tmp_path)
+    # The promises that may name it; the ones a cheap read cannot tell about are read too.
+    assert loaded == [
+        "a-folder", "b-file", "c-mapping", "e-invalid", "f-duplicate-key", "g-alias",
+        "h-parent", "j-indicator", "k-not-yaml", "m-utf16", "n-two-documents",
+    ]  # fmt: skip

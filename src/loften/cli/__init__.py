@@ -2,12 +2,15 @@
 
 ``main`` runs the app. Importing this package is cheap: Typer and the commands load
 only when the app is first needed, so ``loften --version`` — paid on every CI run —
-answers without them (issue 7). ``from loften.cli import app`` gives the Typer app
-with every command registered, as it always has.
+answers without them, and ``loften validate`` loads its own command, not the other
+five (issue 7). ``from loften.cli import app`` gives the Typer app with every command
+registered, as it always has.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
 import types
 from typing import TYPE_CHECKING, Any
@@ -15,17 +18,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from loften.cli.app import app
 
+#: Every command, each a module of this package that registers it on the app, in the
+#: order ``loften --help`` lists them.
+COMMANDS = ("check", "explain", "init", "report", "schema", "validate")
 
-def _app() -> Any:
-    """The Typer app, with every command registered (imports Typer and the commands)."""
-    from loften.cli import (  # noqa: F401  (each registers its command)
-        check,
-        explain,
-        init,
-        report,
-        schema,
-        validate,
-    )
+
+def _app(command: str | None = None) -> Any:
+    """The Typer app with ``command`` registered, or every command (imports Typer)."""
+    for name in (command,) if command in COMMANDS else COMMANDS:
+        importlib.import_module(f"loften.cli.{name}")
     from loften.cli.app import app
 
     return app
@@ -55,7 +56,12 @@ def main() -> None:
 
         sys.stdout.write(f"loften {__version__}\n")
         return
-    _app()()
+    # Pydantic looks for plugins among every installed distribution when it builds its
+    # first model (10-15 ms); loften's models have no use for them. Typer turns them off
+    # the same way while it builds its own. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    # The command named first is the only one a run needs (options come after it).
+    _app(sys.argv[1] if len(sys.argv) > 1 else None)()
 
 
 __all__ = ["app", "main"]

@@ -43,7 +43,7 @@ from loften.indicators import Point, load_indicators
 from loften.spec.load import LoadedPromise, load_promise, vocabulary_maps
 from loften.validation import files as fs
 from loften.validation.result import FileKind, ValidatedFile, Validation
-from loften.validation.sources import raw_sources
+from loften.validation.sources import maybe_named, raw_sources
 
 
 @dataclass
@@ -171,12 +171,12 @@ def validate(paths: Sequence[Path], *, cwd: Path) -> Validation:
             continue
         if any(o.names_indicator(file) for o in given):
             continue
-        if kind == "indicator" or any(o.names_indicator(file) for o in candidates.owners()):
+        if kind == "indicator" or any(o.names_indicator(file) for o in candidates.owners(file)):
             loose_indicators.append(file)
             continue
         if any(o.names_log(file) for o in given):
             continue
-        owner = next((o for o in candidates.owners() if o.names_log(file)), None)
+        owner = next((o for o in candidates.owners(file) if o.names_log(file)), None)
         if owner is not None:
             implicit.setdefault(id(owner), (owner, []))[1].append(file)
         elif len(given) == 1:
@@ -278,21 +278,32 @@ def _spec_problems(
 
 
 class _Candidates:
-    """The promises under ``promises/`` not named in the call, loaded when first needed."""
+    """The promises under ``promises/`` not named in the call, each loaded when first
+    needed: only those a cheap read finds may name a file are validated to ask them."""
 
     def __init__(self, cwd: Path, given: set[Path]) -> None:
         self.cwd = cwd
-        self.given = given
-        self._owners: list[Owner] | None = None
+        self.paths = [p for p in fs.promises_folder(cwd) if fs.identity(p) not in given]
+        self._named: dict[Path, list[Path] | None] = {}
+        self._owners: dict[Path, Owner] = {}
 
-    def owners(self) -> list[Owner]:
-        if self._owners is None:
-            self._owners = [
-                load_owner(p, self.cwd)
-                for p in fs.promises_folder(self.cwd)
-                if fs.identity(p) not in self.given
-            ]
-        return self._owners
+    def owners(self, file: Path) -> list[Owner]:
+        """In order, every candidate that may name ``file`` (as a log or indicator file):
+        any that does is among them."""
+        target = fs.identity(file)
+        return [self._owner(p) for p in self.paths if self._may_name(p, target)]
+
+    def _may_name(self, promise: Path, target: Path) -> bool:
+        if promise not in self._named:
+            named = maybe_named(promise)
+            self._named[promise] = None if named is None else [fs.identity(n) for n in named]
+        named = self._named[promise]
+        return named is None or any(n == target or n in target.parents for n in named)
+
+    def _owner(self, promise: Path) -> Owner:
+        if promise not in self._owners:
+            self._owners[promise] = load_owner(promise, self.cwd)
+        return self._owners[promise]
 
 
 def _source(file: Path, cwd: Path) -> LogSource:
