@@ -244,3 +244,13 @@ def test_one_log_among_many_promises_validates_only_its_owner(
         "a-folder", "b-file", "c-mapping", "e-invalid", "f-duplicate-key", "g-alias",
         "h-parent", "j-indicator", "k-not-yaml", "m-utf16", "n-two-documents",
     ]  # fmt: skip
+
+
+def test_validate_loads_no_reporter_for_people_nor_other_commands(tmp_path: Path) -> None:
+    _national(tmp_path, ["a-folder"])
+    probe = "sorted(sys.modules)"
+    loaded = set(_run_validate(tmp_path, "logs/trygg/kommunen.csv", probe=f"{{'m': {probe}}}")["m"])
+    for module in ("rich", "jinja2", "loften.reporters.table", "loften.reporters.html"):
+        assert module not in loaded
+    for command in ("explain", "init", "report", "schema"):
+        assert f"loften.cli.{command}" not in loaded
