@@ -137,27 +137,41 @@ def test_fast_lane_reads_what_the_general_way_reads(
         assert fast == general, rows
 
 
-def test_fast_lane_takes_the_plain_rows(tmp_path: Path) -> None:
-    """It is a lane, not a detour: clean rows do go through it."""
-    from loften.activities import fast as fast_module
+def test_fast_lane_takes_the_plain_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """It is a lane, not a detour: clean rows do go through it, column by column, and
+    only the others reach the general way."""
+    from loften.activities import fields
 
-    taken: list[int] = []
-    original = fast_module.Rows.take
+    general: list[int] = []
+    entry = fields.Header.entry
 
     def spy(self, row, cells):  # type: ignore[no-untyped-def]
-        ok = original(self, row, cells)
-        if ok:
-            taken.append(row)
-        return ok
+        general.append(row)
+        return entry(self, row, cells)
 
+    monkeypatch.setattr(fields.Header, "entry", spy)
     log = FileLog("log.csv", VOCAB, Names(VOCAB))
-    fast_module.Rows.take = spy  # type: ignore[method-assign]
-    try:
-        read_csv(b"datum;aktivitet;part\n2020-01-01;insats;polis\n2020-01-02;okand;polis\n", log)
-    finally:
-        fast_module.Rows.take = original  # type: ignore[method-assign]
-    assert taken == [2]
-    assert log.rows == 2 and len(log.entries) == 1 and len(log.errors) == 1
+    rows = ["datum;aktivitet;part", "2020-01-01;insats;polis", "2020-01-02;okand;polis"]
+    rows += ["2020-01-03;vandring;kommun", "2020-01-04;insats", "2020-01-05;insats;polis;;"]
+    read_csv("\n".join(rows).encode(), log)
+    assert general == [3, 5]  # an unknown word, a missing party: said the general way
+    assert log.rows == 5 and len(log.entries) == 3 and len(log.errors) == 2
+    assert [a.where.row for a in log.entries] == [2, 4, 6]
+
+
+def test_fast_lane_keeps_row_order_across_batches() -> None:
+    """Rows are read in batches; what the general way reads lands in its place."""
+    from loften.activities.csv_log import BATCH
+
+    lines = ["datum;aktivitet;part"]
+    for n in range(2, BATCH * 2 + 500):
+        lines.append(f"2020-01-01;{'insats' if n % 997 else 'okand'};polis")
+    log = FileLog("log.csv", VOCAB, Names(VOCAB))
+    read_csv("\n".join(lines).encode(), log)
+    assert log.rows == len(lines) - 1
+    rows = [a.where.row for a in log.entries]
+    assert rows == sorted(rows) and len(rows) == log.rows - len(log.errors)
+    assert [p.where.row for p in log.errors] == [n for n in range(2, len(lines) + 1) if n % 997 == 0]
 
 
 YAML_VALUES = {

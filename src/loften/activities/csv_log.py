@@ -21,6 +21,9 @@ from loften.activities.fast import Rows, lane
 from loften.activities.fields import Header, RawEntry, Value
 from loften.errors import Location, Problem
 
+BATCH = 4096
+"""Rows the fast lane reads at a time, column by column."""
+
 DELIMITERS = (";", "\t", ",")
 """The delimiters understood, in the order that breaks a tie."""
 
@@ -162,38 +165,48 @@ def read_table(
     """
     header: Header | None = None
     fast: Rows | None = None
-    for row, cells in rows:
-        if fast is not None and not isinstance(cells, Problem) and fast.take(row, cells):
-            continue
+    batch: list[tuple[int, Sequence[object] | Problem]] = []
+
+    def general(row: int, cells: Sequence[object] | Problem) -> None:
+        """A data row the fast lane does not take: read the general way, or rejected."""
         if isinstance(cells, Problem):
-            if header is None:
-                log.problem(cells)
-                return
             log.reject([cells])
-            continue
-        if prepare is not None:
-            cells = prepare(cells)
-        cells = cast(Sequence[Value], cells)
-        if header is None:
-            titles = [as_text(c).strip() for c in cells]
-            if not any(titles):
-                continue
-            header = Header.of(titles, row, log.names, path=log.path, sheet=sheet, excel=excel)
-            for key, title in header.header_of.items():
-                log.extra(key, title, header.at(row, title))
-            if header.problems:
-                for problem in header.problems:
-                    log.problem(problem)
-                return
-            fast = lane(header, log)
-            continue
-        raw = header.entry(row, cells)
-        if raw is None:
-            continue
+            return
+        assert header is not None
+        raw = header.entry(row, cast(Sequence[Value], prepare(cells) if prepare else cells))
         if isinstance(raw, RawEntry):
             log.add(raw)
-        else:
+        elif raw is not None:
             log.reject(raw)
+
+    for row, cells in rows:
+        if fast is not None:  # rows under a header go in batches, in order
+            batch.append((row, cells))
+            if len(batch) == BATCH:
+                fast.take_all(batch, general)
+                batch.clear()
+            continue
+        if header is not None:
+            general(row, cells)
+            continue
+        if isinstance(cells, Problem):
+            log.problem(cells)
+            return
+        if prepare is not None:
+            cells = prepare(cells)
+        titles = [as_text(c).strip() for c in cast(Sequence[Value], cells)]
+        if not any(titles):
+            continue
+        header = Header.of(titles, row, log.names, path=log.path, sheet=sheet, excel=excel)
+        for key, title in header.header_of.items():
+            log.extra(key, title, header.at(row, title))
+        if header.problems:
+            for problem in header.problems:
+                log.problem(problem)
+            return
+        fast = lane(header, log)
+    if fast is not None and batch:
+        fast.take_all(batch, general)
     if header is None:
         log.problem(Problem("table-no-header", Location(log.path, sheet=sheet)))
         return

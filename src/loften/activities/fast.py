@@ -19,9 +19,10 @@ compares the two on many random rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import repeat
 from typing import Any, cast
 
 from loften import values
@@ -40,7 +41,7 @@ from loften.activities.entry import (
 )
 from loften.activities.fields import FIELDS, Header, Value, cell_text
 from loften.activities.model import NO_EXTRA, Activity, Vocabulary
-from loften.errors import BadValue, Location
+from loften.errors import BadValue, Location, Problem
 from loften.values import norm
 
 _NO = object()
@@ -84,6 +85,150 @@ class Rows:
                 field, convert = "extra:" + (key if f is None else norm(title)), as_text
             extra_name = field[6:] if field.startswith("extra:") else None
             self.columns.append((field, caches.setdefault(field, {}), convert, extra_name))
+        #: Whether an activity of these rows can be linked (has an id, same_as, answers).
+        self.linking = bool({"id", "same_as", "answers"} & set(header.keys))
+        #: ``_span`` of each (date, end, days) met, for the column-wise reading.
+        self._spans: dict[
+            tuple[date, date | None, Decimal | None], tuple[date, Decimal] | None
+        ] = {}
+
+    def take_all(
+        self,
+        batch: Sequence[tuple[int, Sequence[object] | Problem]],
+        decline: Callable[[int, Sequence[object] | Problem], None],
+    ) -> None:
+        """Takes every row of ``batch`` it can and hands each other one to ``decline``,
+        all in row order. Rows as wide as the header are read column by column: each
+        column's cells looked up at once, each activity made in one call; a row of
+        another width goes through :meth:`take`."""
+        regular = [
+            k
+            for k, (_, cells) in enumerate(batch)
+            if type(cells) is list and len(cells) == self.width
+        ]
+        made = (
+            self._columns(
+                [cast(list[object], batch[k][1]) for k in regular], [batch[k][0] for k in regular]
+            )
+            if regular
+            else []
+        )
+        taken = dict(zip(regular, made, strict=True))
+        log = self.log
+        entries = log.entries
+        linking = self.linking
+        for k, (row, cells) in enumerate(batch):
+            activity = taken.get(k)
+            if activity is not None:
+                log.rows += 1
+                entries.append(activity)
+                if linking and (activity.id or activity.same_as or activity.answers):
+                    log.linked.append(Linked(activity, self.header.locator(row, activity.where)))
+            elif isinstance(cells, Problem) or k in taken or not self.take(row, cells):
+                decline(row, cells)
+
+    def _columns(self, rows: list[list[object]], numbers: list[int]) -> list[Activity | None]:
+        """The activities of rows as wide as the header, ``None`` for each row that
+        must go the general way; what :meth:`take` would make of each, column-wise."""
+        n = len(rows)
+        excel = self.header.excel  # a CSV cell is always text
+        bad: set[int] = set()
+        found: dict[str, list[Any]] = {}
+        extras: list[tuple[str, list[Any]]] = []
+        for spec, col in zip(self.columns, zip(*rows, strict=True), strict=True):
+            if spec is None:  # a column under a blank header must stay empty
+                bad.update(k for k, c in enumerate(col) if type(c) is not str or c.strip())
+                continue
+            field, cache, convert, extra_name = spec
+            vals = _look_up(col, cache, convert, bad, field in _REQUIRED, not excel)
+            if extra_name is None:
+                found[field] = vals
+            else:
+                extras.append((extra_name, vals))
+        if not all(f in found for f in _REQUIRED):
+            return [None] * n
+        good = [k for k in range(n) if k not in bad] if bad else list(range(n))
+        if bad:
+            found = {f: [vals[k] for k in good] for f, vals in found.items()}
+            extras = [(name, [vals[k] for k in good]) for name, vals in extras]
+        made = self._make([numbers[k] for k in good], found, extras)
+        if not bad:
+            return made
+        out: list[Activity | None] = [None] * n
+        for k, activity in zip(good, made, strict=True):
+            out[k] = activity
+        return out
+
+    def _make(
+        self, numbers: list[int], found: dict[str, list[Any]], extras: list[tuple[str, list[Any]]]
+    ) -> list[Activity | None]:
+        """Activities of rows whose every cell converted: what :func:`_build` makes."""
+        starts = found["date"]
+        days_of = [s[0] for s in starts]
+        at = [s[1] for s in starts]
+        late: set[int] = set()  # rows found wanting only now: a disagreement
+        clocks = found.get("time")
+        if clocks is not None:
+            late.update(
+                k
+                for k, (a, c) in enumerate(zip(at, clocks, strict=True))
+                if a is not None and c is not None and c != a
+            )
+            at = [a if c is None else c for a, c in zip(at, clocks, strict=True)]
+        none = repeat(None)
+        ends_in, lengths_in = found.get("end"), found.get("days")
+        ends: Iterable[date | None]
+        lengths: Iterable[Decimal | None]
+        if ends_in is None and lengths_in is None:
+            ends, lengths = days_of, repeat(_ONE_DAY)
+        else:
+            keys = list(zip(days_of, ends_in or none, lengths_in or none, strict=False))
+            known = self._spans
+            for key in set(keys).difference(known):  # each distinct span worked out once
+                known[key] = _span(*key)
+            spans = list(map(known.__getitem__, keys))
+            late.update(k for k, sp in enumerate(spans) if sp is None)
+            ends = [sp[0] if sp else None for sp in spans]
+            lengths = [sp[1] if sp else None for sp in spans]
+        if extras:
+            names = [name for name, _ in extras]
+            extra = [
+                {name: v for name, v in zip(names, vs, strict=True) if v is not None} or NO_EXTRA
+                for vs in zip(*(vals for _, vals in extras), strict=True)
+            ]
+        path, sheet = self.path, self.sheet
+        prefix = f"{path}#{sheet}:" if sheet else f"{path}:"
+        get = found.get
+        statuses = get("status")
+        quantities = get("quantity")
+        made: list[Activity | None] = list(
+            map(
+                Activity,
+                [Location(path, None, None, r, None, sheet) for r in numbers],
+                [f"{prefix}{r}" for r in numbers],
+                days_of,
+                found["type"],
+                found["party"],
+                ends,
+                lengths,
+                at,
+                get("end_time") or none,
+                get("hours") or none,
+                get("place") or none,
+                [t or () for t in found["tags"]] if "tags" in found else repeat(()),
+                get("participants") or none,
+                get("id") or none,
+                get("notes") or none,
+                [x or "done" for x in statuses] if statuses else repeat("done"),
+                [1 if q is None else q for q in quantities] if quantities else repeat(1),
+                get("answers") or none,
+                get("same_as") or none,
+                extra if extras else repeat(NO_EXTRA),
+            )
+        )
+        for k in late:
+            made[k] = None
+        return made
 
     def take(self, row: int, cells: Sequence[object]) -> bool:
         """Adds the activity of data row ``row`` to the log and says yes, or says no."""
@@ -126,6 +271,51 @@ class Rows:
         if activity.id or activity.same_as or activity.answers:
             log.linked.append(Linked(activity, self.header.locator(row, activity.where)))
         return True
+
+
+_STR = {str}
+
+_REQUIRED = ("date", "type", "party")
+"""Fields a row cannot be taken without (the general way says what is missing)."""
+
+
+def _look_up(
+    col: Sequence[object],
+    cache: dict[object, object],
+    convert: Convert,
+    bad: set[int],
+    required: bool,
+    str_only: bool,
+) -> list[Any]:
+    """A column's cells converted through ``cache``, each distinct cell once; ``None``
+    where a cell is empty. A row whose cell does not convert (or is missing where
+    ``required``) is marked in ``bad``. Markers are looked for among the few distinct
+    cells, never compared along the column."""
+    if str_only or set(map(type, col)) == _STR:
+        keys: Sequence[object] = col
+    else:  # a typed cell is keyed with its type; a kind the lane does not take is _NO
+        keys = [c if type(c) is str else (type(c), c) for c in col]
+    wanting: set[object] = set()
+    empty = False
+    for key in set(keys):
+        value = cache.get(key, _UNSEEN)
+        if value is _UNSEEN:
+            if type(key) is tuple and key[0] not in _TYPED:
+                value = _NO  # an error cell, a truth value: the general way says
+            else:
+                raw = key[1] if type(key) is tuple else key
+                value = _convert(convert, cast(Value | int | float, raw))
+            cache[key] = value
+        if value is _NO or (required and (value is _EMPTY or not value)):
+            wanting.add(key)
+        elif value is _EMPTY:
+            empty = True
+    if wanting:
+        bad.update(k for k, key in enumerate(keys) if key in wanting)
+    get = cache.__getitem__
+    if empty:
+        return [None if v is _EMPTY else v for v in map(get, keys)]
+    return list(map(get, keys))
 
 
 def _blank(cells: Sequence[object]) -> bool:
