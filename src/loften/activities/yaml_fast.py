@@ -48,6 +48,7 @@ _BLOCK = frozenset({"|", "|-", ">", ">-"})
 #: libyaml refuses a simple key longer than this.
 _MAX_KEY = 1000
 _CHUNK = 1 << 20
+_BREAK_OR_SPACE = ("", " ")
 
 #: Characters outside the subset anywhere in a file: tabs, carriage returns, libyaml's
 #: other line breaks (NEL, U+2028, U+2029), a byte-order mark and what libyaml refuses.
@@ -63,13 +64,17 @@ class _Unsupported(Exception):
     """Text outside the subset: libyaml reads the file from the current item on."""
 
 
-def plain_text(text: str) -> bool:
-    """Whether ``text`` holds only characters the subset reads."""
+def first_odd(text: str) -> int:
+    """The offset of the first character the subset does not read, or -1."""
     try:
         latin = text.encode("latin-1")
     except UnicodeEncodeError:
-        return _ODD.search(text) is None
-    return not latin.translate(None, _LATIN1_OK)
+        pass
+    else:
+        if not latin.translate(None, _LATIN1_OK):
+            return -1
+    found = _ODD.search(text)
+    return -1 if found is None else found.start()
 
 
 class Scan:
@@ -80,6 +85,9 @@ class Scan:
     """
 
     def __init__(self, text: str) -> None:
+        self.source = text
+        if "\r" in text and text.count("\r") == text.count("\r\n"):
+            text = text.replace("\r\n", "\n")  # libyaml reads CR LF as LF, columns unmoved
         self.text = text
         self.resume: int | None = None
         #: The first line of the first item, once known.
@@ -88,9 +96,6 @@ class Scan:
 
     def items(self) -> Iterator[Item]:
         """Each item, once the line after it shows that it is complete."""
-        if not plain_text(self.text):
-            self.resume = 0
-            return
         try:
             yield from self._items()
         except _Unsupported:
@@ -98,7 +103,7 @@ class Scan:
 
     def rest(self) -> str:
         """The text for libyaml: the items already read commented out, nothing moved."""
-        text, first, resume = self.text, self.first, self.resume
+        text, first, resume = self.source, self.first, self.resume
         if first is None or resume is None or resume <= first:
             return text
         start = _offset(text, first)
@@ -108,22 +113,26 @@ class Scan:
     # -- the scanner -----------------------------------------------------------------
 
     def _lines(self) -> Iterator[list[str]]:
-        """The text's lines, a chunk at a time (a list of every line would cost
-        more memory than the rest of the read)."""
-        text, pos, size = self.text, 0, len(self.text)
+        """The text's lines, a chunk at a time (a list of every line would cost more
+        memory than the rest of the read), up to the line of the first character
+        outside the subset; :class:`_Unsupported` after them if there is one."""
+        text = self.text
+        odd = first_odd(text)
+        pos, size = 0, len(text) if odd < 0 else text.rfind("\n", 0, odd) + 1
         while pos < size:
-            end = text.rfind("\n", pos, pos + _CHUNK) + 1
+            end = text.rfind("\n", pos, min(pos + _CHUNK, size)) + 1
             if end <= pos:
-                end = text.find("\n", pos + _CHUNK) + 1 or size
+                end = text.find("\n", pos + _CHUNK, size) + 1 or size
             yield text[pos:end].split("\n")[: -1 if text[end - 1 : end] == "\n" else None]
             pos = end
+        if odd >= 0:
+            raise _Unsupported
 
     def _items(self) -> Iterator[Item]:
-        lineno = 0  # 1-based number of ``line``
         dash = ""  # the text an item starts with, ``" " * indent + "- "``
         pad = ""  # the indentation of the current item's keys
-        c = 0  # len(pad)
-        item_line = item_col = 0
+        c = 0  # len(pad), the 0-based column of its keys
+        item_line = kcol = 0  # the item's line, and column of its keys, 1-based
         pairs: list[Pair] = []
         keys: dict[str, str] = {}  # key as written -> key as read (plain, checked)
         header = True  # before the first item
@@ -132,17 +141,20 @@ class Scan:
         # a null, 2 a block list, 3 a block scalar, 4 the lines after a block scalar.
         state = 0
         key = ""
-        kline = kcol = vline = vcol = 0
+        kline = vline = vcol = 0
         elements: list[Element] = []
         n = 0  # indentation of block list elements or block scalar content
-        npad = ""
+        npad = "\n"  # " " * n once n is known (no line starts with a line break)
         block = ""
         content: list[str] = []
+        lineno = 0  # 1-based number of ``line``
         for lines in self._lines():
-            for line in lines:
-                lineno += 1
+            for lineno, line in enumerate(lines, lineno + 1):  # noqa: B020 - counts on
                 if state:
                     if state == 3:  # block scalar content
+                        if line.startswith(npad) and line[n : n + 1] not in _BREAK_OR_SPACE:
+                            content.append(line[n:])
+                            continue
                         if n == 0:  # the line after the header: content, at once
                             stripped = line.lstrip(" ")
                             n = len(line) - len(stripped)
@@ -151,19 +163,19 @@ class Scan:
                             npad = " " * n
                             content.append(stripped)
                             continue
-                        if line.startswith(npad) and line[n : n + 1] not in ("", " "):
-                            content.append(line[n:])
-                            continue
                         pairs.append((key, kline, kcol, _block(block, content), vline, vcol))
-                        state = 4
-                    if state == 4:  # after a block scalar: nothing that could be content
+                        if line and not line.startswith(npad) and not line.isspace():
+                            state = 0  # less indented: the mapping's line
+                        else:
+                            state = 4
+                    if state == 4:  # after blank lines: nothing that could be content
                         if not line:
                             continue
                         stripped = line.lstrip(" ")
                         if not stripped or len(line) - len(stripped) >= n:
                             raise _Unsupported
                         state = 0
-                    else:  # 1 or 2: a block list, or else a null
+                    elif state != 0:  # 1 or 2: a block list, or else a null
                         stripped = line.lstrip(" ")
                         if not stripped or stripped[0] == "#":
                             continue
@@ -184,17 +196,17 @@ class Scan:
                         state = 0
                 # A line of the mapping: a key, the next item, a comment or a blank.
                 if line.startswith(pad) and line[c : c + 1] not in _NOT_PLAIN and not header:
-                    rest = line[c:]
+                    pass
                 elif line.startswith(dash) and not header:
                     if len({pair[0] for pair in pairs}) != len(pairs):
                         raise _Unsupported  # a key twice: libyaml's error
-                    yield item_line, item_col, tuple(pairs)
+                    yield item_line, kcol, tuple(pairs)
                     self._start = lineno - 1
-                    rest = line[len(dash) :].lstrip(" ")
-                    c = len(line) - len(rest)
-                    pad = " " * c
-                    item_line, item_col, pairs = lineno, c + 1, []
-                    if rest[:1] in _NOT_PLAIN:
+                    c = len(dash)
+                    while line[c : c + 1] == " ":
+                        c += 1
+                    pad, item_line, kcol, pairs = " " * c, lineno, c + 1, []
+                    if line[c : c + 1] in _NOT_PLAIN:
                         raise _Unsupported
                 else:
                     stripped = line.lstrip(" ")
@@ -212,22 +224,22 @@ class Scan:
                     header = False
                     dash = line[: len(line) - len(stripped)] + "- "
                     self.first = self._start = lineno - 1
-                    rest = stripped[2:].lstrip(" ")
-                    c = len(line) - len(rest)
-                    pad = " " * c
-                    item_line, item_col, pairs = lineno, c + 1, []
-                    if rest[:1] in _NOT_PLAIN:
+                    c = len(dash)
+                    while line[c : c + 1] == " ":
+                        c += 1
+                    pad, item_line, kcol, pairs = " " * c, lineno, c + 1, []
+                    if line[c : c + 1] in _NOT_PLAIN:
                         raise _Unsupported
-                # ``rest`` is ``key: value``, the key at column ``c``.
-                p = rest.find(": ")
+                # ``key: value``, the key at column ``c``.
+                p = line.find(": ", c)
                 if p < 0:
-                    if rest[-1:] != ":":
+                    if line[-1] != ":":
                         raise _Unsupported
-                    p = len(rest) - 1
-                word = rest[:p]
+                    p = len(line) - 1
+                word = line[c:p]
                 key = keys.get(word) or keys.setdefault(word, _key(word))
-                kline, kcol = lineno, c + 1
-                v = rest[p + 2 :]
+                kline = lineno
+                v = line[p + 2 :]
                 if (
                     v
                     and v[0] not in _NOT_PLAIN
@@ -235,16 +247,20 @@ class Scan:
                     and ": " not in v
                     and " #" not in v
                 ):
-                    pairs.append((key, lineno, kcol, None if v in _NULLS else v, lineno, c + p + 3))
+                    pairs.append((key, lineno, kcol, None if v in _NULLS else v, lineno, p + 3))
+                    continue
+                if v in _BLOCK:
+                    block, state, n, npad, content = v, 3, 0, "\n", []
+                    vline, vcol = lineno, p + 3
                     continue
                 stripped = v.lstrip(" ")
-                vline, vcol = lineno, c + p + 3 + len(v) - len(stripped)
+                vline, vcol = lineno, p + 3 + len(v) - len(stripped)
                 first = stripped[:1]
                 if not first or first == "#":  # a null, or a block list below
-                    state, vcol = 1, c + p + 2
+                    state, vcol = 1, p + 2
                 elif first in "|>":
                     block = _block_header(stripped)
-                    state, n, content = 3, 0, []
+                    state, n, npad, content = 3, 0, "\n", []
                 else:
                     pairs.append((key, lineno, kcol, _scalar(stripped), lineno, vcol))
         if header:
@@ -259,7 +275,7 @@ class Scan:
             pairs.append((key, kline, kcol, tuple(elements), vline, vcol))
         if len({pair[0] for pair in pairs}) != len(pairs):
             raise _Unsupported
-        yield item_line, item_col, tuple(pairs)
+        yield item_line, kcol, tuple(pairs)
 
 
 def _is_log_key(line: str) -> bool:
@@ -378,4 +394,4 @@ def _offset(text: str, line: int, start: int = 0, start_line: int = 0) -> int:
     return pos
 
 
-__all__ = ["NESTED", "Item", "Pair", "Scan", "Val", "plain_text"]
+__all__ = ["NESTED", "Item", "Pair", "Scan", "Val", "first_odd"]

@@ -104,12 +104,21 @@ class _Reader:
         #: key as written -> (field, name), or None for a name that is no field name
         self.fields: dict[str | None, tuple[str, str] | None] = {}
         self.registered: set[tuple[str, str]] = set()
+        #: keys as written whose (field, name) is registered
+        self.registered_keys: set[str | None] = set()
 
     def _field(self, key: str | None) -> tuple[str, str] | None:
         name = (key or "").strip()
         found = (self.log.names.key(name), name) if name[:1].isalpha() else None
         self.fields[key] = found
         return found
+
+    def _register(self, key: str | None, field: str, name: str, where: Location) -> None:
+        """Tells the log of a key's first use; registering again would change nothing."""
+        self.registered_keys.add(key)
+        if (field, name) not in self.registered:
+            self.registered.add((field, name))
+            self.log.extra(field, name, where)
 
     def item(self, item: Item) -> None:
         """One item: its entry, or its problems."""
@@ -122,7 +131,7 @@ class _Reader:
         values: dict[str, Value] = {}
         names: dict[str, str] = {}
         problems: list[Problem] = []
-        fields = self.fields
+        fields, registered = self.fields, self.registered_keys
         for key, kline, kcol, value, vline, vcol in pairs:
             known = fields.get(key, _UNKNOWN)
             if known is _UNKNOWN:
@@ -139,9 +148,8 @@ class _Reader:
                 problems.append(Problem("field-twice", Location(path, kline, kcol), params))
                 continue
             names[field] = name
-            if (field, name) not in self.registered:  # registering again would change nothing
-                self.registered.add((field, name))
-                log.extra(field, name, Location(path, kline, kcol))
+            if key not in registered:
+                self._register(key, field, name, Location(path, kline, kcol))
             if type(value) is str:
                 if value.strip():
                     values[field] = value
