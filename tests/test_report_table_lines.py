@@ -83,3 +83,15 @@ def test_characters_taken_as_one_cell_are_one_cell_in_rich() -> None:
     taken = [chr(c) for c in range(0x20, 0x10000) if table._ONE_CELL.fullmatch(chr(c))]
     assert "å" in taken and "–" in taken and "✓" in taken
     assert all(c.isprintable() and cell_len(c) == 1 for c in taken)
+
+
+def test_breaks_of_narrow_text_are_richs() -> None:
+    """Text of one-cell characters is divided by length, as Rich divides it by cells."""
+    from rich._wrap import divide_line
+
+    narrow = [p for p in PIECES if table._ONE_CELL.fullmatch(p)] + ["  ", "ab ", " x"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choice(narrow) for _ in range(rng.randint(0, 40)))
+        width = rng.choice([20, 33, 60, 80, 100])
+        assert table._divided(text, width) == divide_line(text, width, fold=True), (text, width)

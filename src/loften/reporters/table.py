@@ -111,9 +111,12 @@ def _folded(plain: str, width: int) -> list[str]:
     """The lines ``Text(plain).wrap(console, width, overflow="fold")`` gives, each
     right-stripped, for one line of printable text: Rich's own word breaks
     (:func:`rich._wrap.divide_line`), then its trimming and cropping of each line."""
-    if _cells(plain) <= width:
+    narrow = _ONE_CELL.fullmatch(plain) is not None
+    cells = len if narrow else cell_len
+    if cells(plain) <= width:
         return [plain.rstrip()]
-    bounds = [0, *divide_line(plain, width, fold=True), len(plain)]
+    breaks = _divided(plain, width) if narrow else divide_line(plain, width, fold=True)
+    bounds = [0, *breaks, len(plain)]
     out = []
     for start, end in pairwise(bounds):
         piece = plain[start:end]
@@ -121,10 +124,33 @@ def _folded(plain: str, width: int) -> list[str]:
             space = _TRAILING_SPACE.search(piece)
             if space is not None:
                 piece = piece[: len(piece) - min(len(space.group(0)), len(piece) - width)]
-        if _cells(piece) > width:  # Text.truncate, overflow "fold"
+        if cells(piece) > width:  # Text.truncate, overflow "fold"
             piece = set_cell_size(piece, width)
         out.append(piece.rstrip())
     return out
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+"""A word and the spaces around it, as :mod:`rich._wrap` finds words."""
+
+
+def _divided(plain: str, width: int) -> list[int]:
+    """:func:`rich._wrap.divide_line` for text of one-cell characters, where a cell
+    width is a length: the same breaks, without measuring every word the slow way.
+    A word wider than the line, which Rich folds, is left to Rich."""
+    breaks: list[int] = []
+    offset = 0
+    for word in _WORD.finditer(plain):
+        text = word.group()
+        length = len(text.rstrip())
+        if width - offset >= length:
+            offset += len(text)
+        elif length > width:
+            return divide_line(plain, width, fold=True)
+        elif offset and word.start():
+            breaks.append(word.start())
+            offset = len(text)
+    return breaks
 
 
 #: Printable characters one cell wide in Rich: Latin (with å, ä, ö), dashes, quotes,
@@ -132,11 +158,6 @@ def _folded(plain: str, width: int) -> list[str]:
 _ONE_CELL = re.compile(
     "[\x20-\x7e\xa1-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u2319\u2713\u2717]*"
 )
-
-
-def _cells(text: str) -> int:
-    """Rich's cell width of printable text, without asking Rich for most of it."""
-    return len(text) if _ONE_CELL.fullmatch(text) else cell_len(text)
 
 
 def _rule(console: Console, r: RuleResult, lang: str) -> None:
