@@ -113,8 +113,16 @@ class Rows:
             if regular
             else []
         )
-        taken = dict(zip(regular, made, strict=True))
         log = self.log
+        if len(made) == len(batch) and None not in made:  # every row taken: the usual case
+            log.rows += len(made)
+            log.entries.extend(cast(list[Activity], made))
+            if self.linking:
+                for (row, _), done in zip(batch, cast(list[Activity], made), strict=True):
+                    if done.id or done.same_as or done.answers:
+                        log.linked.append(Linked(done, self.header.locator(row, done.where)))
+            return
+        taken = dict(zip(regular, made, strict=True))
         entries = log.entries
         linking = self.linking
         for k, (row, cells) in enumerate(batch):
@@ -201,29 +209,37 @@ class Rows:
         get = found.get
         statuses = get("status")
         quantities = get("quantity")
+        # tuple.__new__ over zipped columns: each activity and its location made in C.
+        wheres = map(
+            _new, repeat(Location), zip(repeat(path), none, none, numbers, none, repeat(sheet))
+        )
         made: list[Activity | None] = list(
             map(
-                Activity,
-                [Location(path, None, None, r, None, sheet) for r in numbers],
-                [f"{prefix}{r}" for r in numbers],
-                days_of,
-                found["type"],
-                found["party"],
-                ends,
-                lengths,
-                at,
-                get("end_time") or none,
-                get("hours") or none,
-                get("place") or none,
-                [t or () for t in found["tags"]] if "tags" in found else repeat(()),
-                get("participants") or none,
-                get("id") or none,
-                get("notes") or none,
-                [x or "done" for x in statuses] if statuses else repeat("done"),
-                [1 if q is None else q for q in quantities] if quantities else repeat(1),
-                get("answers") or none,
-                get("same_as") or none,
-                extra if extras else repeat(NO_EXTRA),
+                _new,
+                repeat(Activity),
+                zip(
+                    wheres,
+                    map(prefix.__add__, map(str, numbers)),
+                    days_of,
+                    found["type"],
+                    found["party"],
+                    ends,
+                    lengths,
+                    at,
+                    get("end_time") or none,
+                    get("hours") or none,
+                    get("place") or none,
+                    [t or () for t in found["tags"]] if "tags" in found else repeat(()),
+                    get("participants") or none,
+                    get("id") or none,
+                    get("notes") or none,
+                    [x or "done" for x in statuses] if statuses else repeat("done"),
+                    [1 if q is None else q for q in quantities] if quantities else repeat(1),
+                    get("answers") or none,
+                    get("same_as") or none,
+                    extra if extras else repeat(NO_EXTRA),
+                    strict=False,  # the repeats are endless; the lists are as long
+                ),
             )
         )
         for k in late:
@@ -274,6 +290,9 @@ class Rows:
 
 
 _STR = {str}
+
+_new = tuple.__new__
+"""A named tuple made from its fields in order, without its Python ``__new__``."""
 
 _REQUIRED = ("date", "type", "party")
 """Fields a row cannot be taken without (the general way says what is missing)."""
