@@ -18,6 +18,7 @@ from loften.activities.load import load_logs
 from loften.activities.model import MAX_BYTES, Activity, LoadedLogs, LogSource, Vocabulary
 from loften.engine import quality, waivers
 from loften.engine.matches import Chosen, Matches
+from loften.engine.memo import Memo
 from loften.engine.select import (
     STANDARD,
     Selector,
@@ -182,22 +183,14 @@ def _referenced(
                 refs.update(x.activity for x in b.left_out)
                 for item in b.items:
                     refs.update(item.counted)
-    labels: dict[str, str] = {}
-    places: dict[str | None, str | None] = {}
-    out: dict[str, ActivityRef] = {}
-    for a in activities:
-        ref = a.ref
-        if ref not in refs:
-            continue
-        label = labels.get(a.type)
-        if label is None:
-            label = labels[a.type] = p.label_of_type(a.type)
-        if a.place in places:
-            place = places[a.place]
-        else:
-            place = places[a.place] = _place(p, a.place)
-        out[ref] = ActivityRef(date=a.date, type=label, place=place, parties=a.parties)
-    return out
+    labels = Memo(p.label_of_type)
+    places: Memo[str | None, str | None] = Memo(lambda place: _place(p, place))
+    new = tuple.__new__  # an ActivityRef from its fields, without its Python __new__
+    return {
+        a.ref: new(ActivityRef, (a.date, labels[a.type], places[a.place], a.parties))
+        for a in activities
+        if a.ref in refs
+    }
 
 
 def _place(p: Promise, place: str | None) -> str | None:

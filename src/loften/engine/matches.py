@@ -12,7 +12,7 @@ choose.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from heapq import merge
 
 from loften.activities.model import Activity
@@ -53,10 +53,10 @@ class Matches:
             return [acts[i] for i in position_lists[0]]
         return [acts[i] for i in sorted(set().union(*position_lists))]
 
-    def looked_at(self) -> Callable[[Activity], bool]:
-        """Whether any looking filter asked so far chose an activity."""
-        seen = {id(self.activities[i]) for hit in self._cache.values() for i in hit}
-        return lambda a: id(a) in seen
+    def looked_at(self) -> set[int]:
+        """The ``id`` of every activity a looking filter asked so far chose."""
+        acts = self.activities
+        return {id(acts[i]) for hit in self._cache.values() for i in hit}
 
     def _index(self) -> dict[str, list[int]]:
         if self._by_type is None:

@@ -8,23 +8,30 @@ nothing is dropped silently. Sorted by path, then line.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from loften.activities.model import Activity, LoadedLogs
+from loften.engine.memo import Memo
 from loften.results import QualityNote
 from loften.spec.model import Promise
 
 
-def _note(a: Activity, code: str, **params: object) -> QualityNote:
-    return QualityNote(where=a.ref, code=code, params=params, sort=a.where.sort_key())
+def _note(a: Activity, code: str, params: dict[str, object]) -> QualityNote:
+    return _new(QualityNote, (a.ref, code, params, a.where.sort_key(), False))
+
+
+_new = tuple.__new__
+"""A note from its fields in order, without its Python ``__new__``: one per unused
+activity of a national log."""
 
 
 def notes(
-    p: Promise, logs: LoadedLogs, as_of: date, looked_at: Callable[[Activity], bool]
+    p: Promise, logs: LoadedLogs, as_of: date, looked_at: AbstractSet[int]
 ) -> tuple[QualityNote, ...]:
-    """Every data-quality note; ``looked_at`` says whether any rule's ``match`` (or
-    ``request``/``response``) chose an activity."""
+    """Every data-quality note; ``looked_at`` holds the ``id`` of every activity some
+    rule's ``match`` (or ``request``/``response``) chose."""
     out: list[QualityNote] = []
     for n in logs.notices:
         if n.where is not None:
@@ -39,21 +46,18 @@ def notes(
             )
     start, end = p.period.start, p.period.end
     later: Counter[str] = Counter()
+    label = Memo(p.label_of_type)
     for a in logs.activities:
         if a.date > as_of:
             later[a.where.path] += 1
-            continue
-        if a.status != "done":
-            out.append(_note(a, f"status-{a.status}", date=a.date, type=p.label_of_type(a.type)))
-            continue
-        if a.date < start or a.date > end:
-            out.append(_note(a, "outside-period", date=a.date, start=start, end=end))
-            continue
-        if a.same_as is not None:
-            out.append(_note(a, "same-as", other=a.same_as))
-            continue
-        if not looked_at(a):
-            out.append(_note(a, "unused", date=a.date, type=p.label_of_type(a.type)))
+        elif a.status != "done":
+            out.append(_note(a, f"status-{a.status}", {"date": a.date, "type": label[a.type]}))
+        elif a.date < start or a.date > end:
+            out.append(_note(a, "outside-period", {"date": a.date, "start": start, "end": end}))
+        elif a.same_as is not None:
+            out.append(_note(a, "same-as", {"other": a.same_as}))
+        elif id(a) not in looked_at:
+            out.append(_note(a, "unused", {"date": a.date, "type": label[a.type]}))
     for path, count in sorted(later.items()):
         out.append(
             QualityNote(
@@ -85,7 +89,7 @@ def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
         earlier = found if isinstance(found, list) else [found]
         for b in earlier:
             if b.where.path != a.where.path and set(b.parties) & set(a.parties):
-                out.append(_note(a, "probable-duplicate", other=b.ref))
+                out.append(_note(a, "probable-duplicate", {"other": b.ref}))
                 break
         if isinstance(found, list):
             found.append(a)
