@@ -140,7 +140,9 @@ def _check_promise(
             for key, flt in rule.filters().items():
                 if key in LOOKING:
                     matches.positions(flt, selectors[id(flt)])
-    looked_at = matches.looked_at()
+    # The data-quality notes first, so the set of looked-at activities is gone before
+    # the references are gathered: a national log is the peak of memory here (issue 7).
+    data_quality = _with_warnings(quality.notes(p, logs, as_of, matches.looked_at()), found)
     return PromiseResult(
         id=p.id,
         title=p.title,
@@ -162,7 +164,7 @@ def _check_promise(
         commitments=tuple(commitments),
         activities=_referenced(commitments, logs.activities, p),
         notes={a.ref: a.notes for a in logs.activities if a.notes} if with_notes else {},
-        data_quality=_with_warnings(quality.notes(p, logs, as_of, looked_at), found),
+        data_quality=data_quality,
     )
 
 

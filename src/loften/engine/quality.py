@@ -47,17 +47,22 @@ def notes(
     start, end = p.period.start, p.period.end
     later: Counter[str] = Counter()
     label = Memo(p.label_of_type)
+    # Notes of one date and type share their parameters (never changed once made):
+    # a national log has hundreds of thousands of unused activities, on a few hundred days.
+    dated: Memo[tuple[date, str], dict[str, object]] = Memo(
+        lambda key: {"date": key[0], "type": label[key[1]]}
+    )
     for a in logs.activities:
         if a.date > as_of:
             later[a.where.path] += 1
         elif a.status != "done":
-            out.append(_note(a, f"status-{a.status}", {"date": a.date, "type": label[a.type]}))
+            out.append(_note(a, f"status-{a.status}", dated[a.date, a.type]))
         elif a.date < start or a.date > end:
             out.append(_note(a, "outside-period", {"date": a.date, "start": start, "end": end}))
         elif a.same_as is not None:
             out.append(_note(a, "same-as", {"other": a.same_as}))
         elif id(a) not in looked_at:
-            out.append(_note(a, "unused", {"date": a.date, "type": label[a.type]}))
+            out.append(_note(a, "unused", dated[a.date, a.type]))
     for path, count in sorted(later.items()):
         out.append(
             QualityNote(
