@@ -242,3 +242,24 @@ def test_yaml_fast_lane_reads_what_the_general_way_reads(
     for _ in range(300):
         text = _yaml(rng)
         assert read(text, True) == read(text, False), text
+
+
+def test_remembered_cells_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A field of free text (notes) is different on every row: the lane forgets its
+    remembered cells past a limit instead of holding a million, and reads the same."""
+    from loften.activities import fast as fast_module
+
+    monkeypatch.setattr(fast_module, "CACHE_LIMIT", 5)
+    lines = ["datum;aktivitet;part;anteckning"]
+    lines += [f"2020-01-{1 + n % 28:02d};insats;polis;anteckning {n}" for n in range(3000)]
+    log = FileLog("log.csv", VOCAB, Names(VOCAB))
+    read_csv("\n".join(lines).encode(), log)
+    assert [a.notes for a in log.entries] == [f"anteckning {n}" for n in range(3000)]
+    assert all(len(cache) <= 6 for cache in log.names.cells.values())
+    rng = random.Random("bounded")
+    for _ in range(60):
+        rows = _table(rng, excel=rng.random() < 0.5)
+        excel = any(not isinstance(c, str) for row in rows for c in row)
+        general = _state(_read(rows, VOCAB, excel, False, monkeypatch))
+        fast = _state(_read(rows, VOCAB, excel, True, monkeypatch))
+        assert fast == general, rows

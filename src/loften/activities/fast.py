@@ -268,6 +268,7 @@ class Rows:
             value = cache.get(key, _UNSEEN)
             if value is _UNSEEN:
                 value = cache[key] = _convert(convert, cast(Value | int | float, cell))
+                _bound(cache)
             if value is _EMPTY:
                 continue
             if value is _NO:
@@ -332,9 +333,21 @@ def _look_up(
     if wanting:
         bad.update(k for k, key in enumerate(keys) if key in wanting)
     get = cache.__getitem__
-    if empty:
-        return [None if v is _EMPTY else v for v in map(get, keys)]
-    return list(map(get, keys))
+    vals = [None if v is _EMPTY else v for v in map(get, keys)] if empty else list(map(get, keys))
+    _bound(cache)
+    return vals
+
+
+CACHE_LIMIT = 50_000
+"""Cells remembered per field at most. A field of few values (dates, types, parties)
+never reaches it; free text (notes, ids, extra columns) is mostly different on every
+row, and remembering a million notes would only cost memory."""
+
+
+def _bound(cache: dict[object, object]) -> None:
+    """Forgets a field's remembered cells once there are too many of them."""
+    if len(cache) > CACHE_LIMIT:
+        cache.clear()
 
 
 def _blank(cells: Sequence[object]) -> bool:
@@ -377,6 +390,7 @@ class Items:
                 except BadValue:
                     hit = _NO
                 cache[value] = hit
+                _bound(cache)
             if hit is _NO:
                 return None
             found[key] = hit
