@@ -71,3 +71,30 @@ def test_typo_suggests_the_field():
     with pytest.raises(BadValue) as err:
         matches({"tpye": "insats"}, act("2020-03-05"))
     assert err.value.params["hint"] == "type"
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        {"type": "insats"},
+        {"type": ["insats", "patrull"]},
+        {"type": "insats", "party": "polis"},
+        {"type": {"not": "insats"}},
+        {"party": "kommun"},
+    ],
+)
+def test_shared_answers_are_the_filters_own(flt: dict) -> None:
+    """The engine asks each filter once, over an index by type (issue 7); a filter of
+    types alone is answered by the index itself. Either way it is the filter's answer."""
+    from loften.engine.matches import Matches
+
+    types = ["insats", "patrull", "insats", "möte", "insats"]
+    acts = [
+        act(f"2020-03-{n + 1:02d}", t, parties=("polis",) if n % 2 else ("kommun",))
+        for n, t in enumerate(types * 3)
+    ]
+    compiled = {k: Cond.model_validate(v) for k, v in flt.items()}
+    selector = compile_filter(compiled, VOCAB, lambda x: x)
+    got = Matches(acts).positions(compiled, selector)
+    assert got == [i for i, a in enumerate(acts) if selector(a)]
+    assert selector.types_only == (set(flt) == {"type"} and "not" not in str(flt["type"]))

@@ -42,7 +42,10 @@ class Matches:
                 index = self._index()
                 lists = [index.get(t, []) for t in sorted(selector.types)]
                 candidates = lists[0] if len(lists) == 1 else list(merge(*lists))
-            hit = [i for i in candidates if selector(acts[i])]
+            if selector.types is not None and selector.types_only:
+                hit = list(candidates)  # the index by type has answered already
+            else:
+                hit = [i for i in candidates if selector(acts[i])]
             self._cache[key] = hit
         return hit
 

@@ -110,6 +110,9 @@ class Selector:
             if t.types is not None:
                 types = t.types if types is None else types & t.types
         self.types = types
+        #: Whether every test is a positive ``type`` condition: then each activity of
+        #: the admitted types passes, and none needs to be asked.
+        self.types_only = bool(tests) and all(t.types is not None for t in tests)
 
     def __call__(self, activity: Activity) -> bool:
         return self._test(activity)
