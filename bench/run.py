@@ -352,15 +352,15 @@ class Bench:
             [
                 ("csv.reader, all CSV", self.csv_reader(*self.csv_files)),
                 ("check promises/", every),
-                ("check promises/ -j 2", [*every, "--jobs", "2"]),
+                ("check promises/ -j 1", [*every, "--jobs", "1"]),
                 ("check promises/ json", [*every, "--format", "json"]),
             ],
             self.runs["big"],
         )
         b = r.median("csv.reader, all CSV")
         for name, label in (
-            ("check promises/", "overview"),
-            ("check promises/ -j 2", "overview, 2 processes"),
+            ("check promises/", "overview, every core: the default"),
+            ("check promises/ -j 1", "overview, one process"),
             ("check promises/ json", "JSON"),
         ):
             t = r.median(name)

@@ -30,7 +30,8 @@ def test_bench_dry_run_measures_every_figure(tmp_path: Path) -> None:
         "-row xlsx",
         "scaling: 600 activities",
         "scaling: 10 rules",
-        "check 3 promises (overview)",
+        "check 3 promises (overview, every core: the default)",
+        "check 3 promises (overview, one process)",
     ):
         assert figure in out, figure
     assert "NO" not in out.split()  # a dry run judges no target

@@ -3,6 +3,7 @@ that a parallel run says exactly what a sequential one says."""
 
 from __future__ import annotations
 
+import os
 import json
 import shutil
 from pathlib import Path
@@ -138,3 +139,14 @@ def test_progress_only_for_people_watching(monkeypatch: pytest.MonkeyPatch) -> N
     assert not progress_module.wanted("junit")
     monkeypatch.setenv("CI", "true")
     assert not progress_module.wanted("table")
+
+
+def test_both_cores_only_where_they_pay() -> None:
+    """Left to loften, promises are checked on every core only when there are many and
+    their logs are large (issue 7): a small run never waits for a process pool."""
+    from loften.engine.many import PARALLEL_BYTES, PARALLEL_FROM, default_jobs
+
+    assert default_jobs(PARALLEL_FROM - 1, 10 * PARALLEL_BYTES) == 1
+    assert default_jobs(290, PARALLEL_BYTES - 1) == 1
+    assert default_jobs(290, PARALLEL_BYTES) >= 1
+    assert default_jobs(290, PARALLEL_BYTES) == min(290, len(os.sched_getaffinity(0)))

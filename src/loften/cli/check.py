@@ -92,7 +92,11 @@ def check(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Processer som kontrollerar löften samtidigt (standard: 1)."
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processer som kontrollerar löften samtidigt (standard: en per kärna när"
+            " löftena är många och loggarna stora, annars 1).",
         ),
     ] = None,
 ) -> None:
@@ -100,7 +104,7 @@ def check(
     from loften.cli.progress import Progress
     from loften.cli.progress import wanted as progress_wanted
     from loften.engine import build_report
-    from loften.engine.many import check_each
+    from loften.engine.many import check_each, default_jobs
     from loften.memory import bulk
     from loften.messages import t
     from loften.reporters import Options, overview
@@ -123,7 +127,7 @@ def check(
             paths,
             as_of=day,
             cwd=cwd,
-            jobs=jobs or 1,
+            jobs=jobs or default_jobs(len(paths), _log_bytes(paths)),
             max_bytes=limit,
             with_notes=with_notes,
             done=progress.advance,
@@ -172,3 +176,28 @@ def _print_problems(problems: list[Problem], lang: str, fmt: str) -> None:
 
     for p in problems:
         typer.echo(annotation(p, lang))
+
+
+def _log_bytes(paths: list[Path]) -> int:
+    """About how much the promises give to read: the size of every file their ``logs``
+    and ``indicators`` may name, from a cheap read of each (many promises only)."""
+    from loften.engine.many import PARALLEL_FROM
+    from loften.files import readable_files
+    from loften.validation.sources import maybe_named
+
+    if len(paths) < PARALLEL_FROM:
+        return 0
+    total = 0
+    for promise in paths:
+        for named in maybe_named(promise) or ():
+            files = readable_files(named) if named.is_dir() else [named]
+            total += sum(map(_size, files))
+    return total
+
+
+def _size(file: Path) -> int:
+    """A file's size; 0 for what cannot be read (its promise's check will say why)."""
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0

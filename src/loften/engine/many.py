@@ -24,11 +24,18 @@ Outcome = PromiseResult | tuple[Problem, ...]
 #: Below this many promises a second process costs more than it saves.
 PARALLEL_FROM = 4
 
+#: Below this many bytes of logs in all, likewise: a worker takes a tenth of a second
+#: to start and to send its results back, and small logs are read in less.
+PARALLEL_BYTES = 16 * 1024 * 1024
 
-def default_jobs(count: int) -> int:
-    """Processes worth starting for ``count`` promises: the cores, when there are enough."""
+
+def default_jobs(count: int, log_bytes: int) -> int:
+    """Processes worth starting for ``count`` promises whose logs hold ``log_bytes``:
+    every core when there are enough promises and enough to read, else one."""
+    if count < PARALLEL_FROM or log_bytes < PARALLEL_BYTES:
+        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, count)) if count >= PARALLEL_FROM else 1
+    return max(1, min(cores or 1, count))
 
 
 def check_each(
