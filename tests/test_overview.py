@@ -3,8 +3,8 @@ that a parallel run says exactly what a sequential one says."""
 
 from __future__ import annotations
 
-import os
 import json
+import os
 import shutil
 from pathlib import Path
 
