@@ -35,7 +35,7 @@ VOCAB = Vocab(
     aliases={},
     extra=frozenset({"skola", "omrade"}),
 )
-_RULE = TypeAdapter(Rule)
+_RULE: TypeAdapter[Any] = TypeAdapter(Rule)
 _line = [0]
 
 

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from decimal import Decimal
 from html.parser import HTMLParser
+from typing import Literal
 
 import pytest
 
@@ -160,7 +161,10 @@ def test_two_promises_keep_ids_unique() -> None:
 
 
 def _rule(
-    kind: str, unit: str, buckets: list[BucketResult], bound: str | None = None
+    kind: str,
+    unit: str,
+    buckets: list[BucketResult],
+    bound: Literal["at_least", "at_most", "exactly"] | None = None,
 ) -> RuleResult:
     return RuleResult(
         id="r",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -38,8 +39,8 @@ def att(day: str, status: str = "done", attests: str = PATH, **kw: Any) -> Attes
 
 
 def ctx(
-    as_of: str, attestations: list[Attestation] = (), path: str = PATH, **kw: Any
-) -> RuleContext:  # type: ignore[assignment]
+    as_of: str, attestations: Sequence[Attestation] = (), path: str = PATH, **kw: Any
+) -> RuleContext:
     return RuleContext(
         as_of=d(as_of),
         start=d(kw.pop("start", "2020-01-01")),

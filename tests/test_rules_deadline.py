@@ -115,7 +115,7 @@ def test_the_promise_may_declare_its_own_seasons():
         start=date(2020, 1, 1),
         end=date(2021, 12, 31),
         activities=(),
-        select=lambda f: None,  # type: ignore[arg-type,return-value]
+        select=lambda f: None,
         label=str,
         seasons={"sommar": ("06-01", "08-31")},
     )
