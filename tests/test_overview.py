@@ -123,6 +123,37 @@ def test_two_processes_say_what_one_says(national: Path, fmt: str) -> None:
     assert one == two
 
 
+@pytest.mark.parametrize("failure", ["no processes", "a worker killed"])
+def test_without_worker_processes_one_process_says_the_same(
+    national: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """A machine that cannot start worker processes (no shared memory for their locks),
+    or a worker killed halfway (out of memory): the run finishes in this process."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from loften.engine import many
+
+    _, one = check("--format", "json", "--details", "--jobs", "1")
+
+    class Failing:
+        def __init__(self, max_workers: int) -> None:
+            if failure == "no processes":
+                raise PermissionError("[Errno 13] Permission denied: '/dev/shm'")
+
+        def __enter__(self) -> Failing:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, fn, *args):
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+    monkeypatch.setattr(many, "ProcessPoolExecutor", Failing)
+    code, two = check("--format", "json", "--details", "--jobs", "2")
+    assert two == one and code in (0, 1)
+
+
 def test_broken_promise_among_many_is_reported_and_the_rest_checked(national: Path) -> None:
     (national / "promises" / "b.yaml").write_text("loften: 1\nid: [\n", encoding="utf-8")
     result = runner.invoke(app, ["check", "promises/", "--as-of", "2022-01-15", "-j", "2"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
@@ -64,18 +65,31 @@ def check_each(
                 done(path)
         return out
     results: list[Outcome | None] = [None] * len(paths)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: dict[Future[Outcome], int] = {
-            pool.submit(_one, path, as_of, cwd, max_bytes, with_notes): i
-            for i, path in enumerate(paths)
-        }
-        if started is not None:
+    begun = False
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures: dict[Future[Outcome], int] = {
+                pool.submit(_one, path, as_of, cwd, max_bytes, with_notes): i
+                for i, path in enumerate(paths)
+            }
+            if started is not None:
+                started()
+            begun = True
+            for future in as_completed(futures):
+                i = futures[future]
+                results[i] = future.result()
+                if done is not None:
+                    done(paths[i])
+    except (OSError, BrokenProcessPool):
+        # No worker processes on this machine (no shared memory for their locks), or
+        # one was killed (out of memory): this process checks what is left, in order.
+        if not begun and started is not None:
             started()
-        for future in as_completed(futures):
-            i = futures[future]
-            results[i] = future.result()
-            if done is not None:
-                done(paths[i])
+        for i, path in enumerate(paths):
+            if results[i] is None:
+                results[i] = _one(path, as_of, cwd, max_bytes, with_notes)
+                if done is not None:
+                    done(path)
     return [r for r in results if r is not None]
 
 
