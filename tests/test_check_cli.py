@@ -35,7 +35,9 @@ def test_table_report_in_swedish(project: Path) -> None:
     assert code == 0
     assert "Läget den 15 januari 2022" in out
     assert "~ undantag" in out and "✓ uppfyllt" in out
-    assert "räknas inte: logs/polisen.yaml:4 – 2021-05-03 Riktad insats: 1 dag, minst 2 krävs" in out
+    assert (
+        "räknas inte: logs/polisen.yaml:4 – 2021-05-03 Riktad insats: 1 dag, minst 2 krävs" in out
+    )
     assert "undantag 2020 (tillämpat): En insats ställdes in på grund av pandemin." in out
     assert "Polisen och Testby kommun gemensamt" in out
 
@@ -60,7 +62,11 @@ def test_json_report_shape(project: Path) -> None:
     rule = promise["commitments"][0]["rules"][0]
     assert rule["id"] == "tva-per-ar" and rule["kind"] == "count" and rule["severity"] == "error"
     assert rule["exceptions"] == [
-        {"bucket": "2020", "state": "applied", "reason": "En insats ställdes in på grund av pandemin."}
+        {
+            "bucket": "2020",
+            "state": "applied",
+            "reason": "En insats ställdes in på grund av pandemin.",
+        }
     ]
     b2020, b2021 = rule["buckets"]
     assert b2020 == {
@@ -73,7 +79,11 @@ def test_json_report_shape(project: Path) -> None:
     }
     assert b2021["counted"] == ["logs/polisen.yaml:3", "logs/polisen.yaml:5"]
     assert b2021["left_out"] == [
-        {"activity": "logs/polisen.yaml:4", "code": "each-at-least", "message": "2021-05-03 Riktad insats: 1 dag, minst 2 krävs"}
+        {
+            "activity": "logs/polisen.yaml:4",
+            "code": "each-at-least",
+            "message": "2021-05-03 Riktad insats: 1 dag, minst 2 krävs",
+        }
     ]
     sums = promise["commitments"][1]["rules"][0]
     assert sums["id"] == "1"
@@ -99,7 +109,9 @@ def test_same_input_gives_byte_identical_reports(project: Path) -> None:
 def test_output_file_is_written(project: Path) -> None:
     code, _ = run("--as-of", "2022-01-15", "--format", "json", "-o", "rapport.json")
     assert code == 0
-    assert json.loads((project / "rapport.json").read_text(encoding="utf-8"))["status"] == "excepted"
+    assert (
+        json.loads((project / "rapport.json").read_text(encoding="utf-8"))["status"] == "excepted"
+    )
 
 
 def test_exit_codes_fail_and_strict(project: Path) -> None:
@@ -109,7 +121,10 @@ def test_exit_codes_fail_and_strict(project: Path) -> None:
     assert run("--as-of", "2022-01-15")[0] == 0
     assert run("--as-of", "2022-01-15", "--strict")[0] == 1
     polis = project / "logs" / "polisen.yaml"
-    polis.write_text(polis.read_text(encoding="utf-8").replace("end: 2021-09-03", "end: 2021-09-01"), encoding="utf-8")
+    polis.write_text(
+        polis.read_text(encoding="utf-8").replace("end: 2021-09-03", "end: 2021-09-01"),
+        encoding="utf-8",
+    )
     assert run("--as-of", "2022-01-15")[0] == 1
 
 
@@ -166,9 +181,13 @@ def test_reports_name_the_activities_verdicts_rest_on(project: Path) -> None:
 
 def test_windows_1252_csv_warns_on_stderr_and_in_data_quality(project: Path) -> None:
     (project / "logs" / "kommunen.csv").write_bytes(
-        "datum;tid;aktivitet;part;timmar;plats\r\n2020-02-01;18:00;fotpatrull;kommun;8,5;Malmö torg\r\n".encode("cp1252")
+        "datum;tid;aktivitet;part;timmar;plats\r\n2020-02-01;18:00;fotpatrull;kommun;8,5;Malmö torg\r\n".encode(
+            "cp1252"
+        )
     )
-    result = runner.invoke(app, ["check", "promise.yaml", "--as-of", "2022-01-15", "--format", "json"])
+    result = runner.invoke(
+        app, ["check", "promise.yaml", "--as-of", "2022-01-15", "--format", "json"]
+    )
     assert "logs/kommunen.csv: varning: " in result.stderr and "Windows-1252" in result.stderr
     assert "csv-cp1252" in {q["code"] for q in json.loads(result.stdout)["data_quality"]}
 
@@ -184,6 +203,64 @@ def test_max_file_size_from_the_environment(project: Path, monkeypatch: pytest.M
 
 def test_a_commitment_needs_a_party(project: Path) -> None:
     text = (project / "promise.yaml").read_text(encoding="utf-8")
-    (project / "promise.yaml").write_text(text.replace("    party: polis\n", "    party: []\n", 1), encoding="utf-8")
+    (project / "promise.yaml").write_text(
+        text.replace("    party: polis\n", "    party: []\n", 1), encoding="utf-8"
+    )
     result = runner.invoke(app, ["check", "promise.yaml", "--as-of", "2022-01-15"])
     assert result.exit_code == 2 and "promise.yaml:15:" in result.stderr
+
+
+def test_many_notes_of_a_kind_are_counted_for_people_and_listed_in_json(project: Path) -> None:
+    """A log with many activities no rule looks at: a report for people lists the first
+    ones of each kind in each file and counts the rest; the JSON report lists them all."""
+    from loften.reporters.words import LISTED
+
+    promise = project / "promise.yaml"
+    text = promise.read_text(encoding="utf-8")
+    promise.write_text(
+        text.replace(
+            "  fotpatrull: {label: Fotpatrullering}\n",
+            "  fotpatrull: {label: Fotpatrullering}\n  vandring: {label: Trygghetsvandring}\n",
+        ),
+        encoding="utf-8",
+    )
+    extra = LISTED + 12
+    with (project / "logs" / "kommunen.csv").open("a", encoding="utf-8") as log:
+        for n in range(extra):
+            log.write(f"2021-03-{1 + n % 28:02d};18:00;vandring;kommun;1;Torget\n")
+    code, table = run("--as-of", "2022-01-15")
+    assert code == 0
+    unused = "ingen regel räknar den här aktiviteten"
+    assert table.count(unused) == LISTED
+    assert "… och 12 till av samma slag: aktiviteter som ingen regel räknar." in table
+    code, md = run("--as-of", "2022-01-15", "--format", "markdown", "--lang", "en")
+    assert md.count("no rule looks at this activity") == LISTED
+    assert "… and 12 more of the same kind: activities no rule looks at." in md
+    _, out = run("--as-of", "2022-01-15", "--format", "json")
+    notes = json.loads(out)["data_quality"]
+    assert sum(q["code"] == "unused" for q in notes) == extra
+
+
+def test_many_activities_left_out_are_counted_for_people(project: Path) -> None:
+    """A bucket that leaves out many activities (one-day operations where two days are
+    required): the first ones with their reason, then how many more; JSON has all."""
+    from loften.reporters.words import LISTED
+
+    short = LISTED + 7
+    with (project / "logs" / "kommunen.csv").open("a", encoding="utf-8") as log:
+        for n in range(short):
+            log.write(f"2021-04-{1 + n % 28:02d};09:00;insats;polis;3;Torget\n")
+    left = short + 1  # and the minimal project's own one-day operation
+    _, table = run("--as-of", "2022-01-15")
+    assert table.count("räknas inte: logs/") == LISTED
+    more = (
+        f"… och {left - LISTED} till som inte räknas. JSON-rapporten (--format json) listar alla."
+    )
+    assert more in table
+    _, md = run("--as-of", "2022-01-15", "--format", "markdown")
+    assert md.count("1 dag, minst 2 krävs (logs/") == LISTED
+    assert more in md
+    _, out = run("--as-of", "2022-01-15", "--format", "json")
+    rule = json.loads(out)["promises"][0]["commitments"][0]["rules"][0]
+    b2021 = next(b for b in rule["buckets"] if b["bucket"] == "2021")
+    assert len(b2021["left_out"]) == left

@@ -78,4 +78,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "troligen samma aktivitet som {other} (ange same_as); räknas två gånger",
         "probably the same activity as {other} (give same_as); counted twice",
     ),
+    # past the first ones of a kind in one file, a report for people counts the rest
+    "quality-more": (
+        "… och {n} till av samma slag: {what}. JSON-rapporten (--format json) listar alla.",
+        "… and {n} more of the same kind: {what}. The JSON report (--format json) lists them all.",
+    ),
+    "left-out-more": (
+        "… och {n} till som inte räknas. JSON-rapporten (--format json) listar alla.",
+        "… and {n} more not counted. The JSON report (--format json) lists them all.",
+    ),
+    "quality-what-unused": ("aktiviteter som ingen regel räknar", "activities no rule looks at"),
+    "quality-what-outside-period": (
+        "aktiviteter utanför löftets period",
+        "activities outside the promise's period",
+    ),
+    "quality-what-status-planned": ("planerade aktiviteter", "planned activities"),
+    "quality-what-status-cancelled": ("inställda aktiviteter", "cancelled activities"),
+    "quality-what-same-as": (
+        "aktiviteter som är samma som en annan (same_as)",
+        "activities that are the same as another (same_as)",
+    ),
+    "quality-what-probable-duplicate": ("troliga dubbletter", "probable double entries"),
+    "quality-what-other": ("anmärkningar", "notes"),
 }

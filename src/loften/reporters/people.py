@@ -16,7 +16,15 @@ from datetime import date
 
 from loften.calendar import human_label, prose_date
 from loften.messages import t
-from loften.reporters.words import SYMBOLS, amount, group_by_party, status_word, value_text
+from loften.reporters.words import (
+    SYMBOLS,
+    amount,
+    group_by_party,
+    left_out_lines,
+    quality_lines,
+    status_word,
+    value_text,
+)
 from loften.results import (
     BucketResult,
     CommitmentResult,
@@ -237,9 +245,7 @@ def _promise(p: PromiseResult, report: Report, lang: str, prefix: str) -> Promis
         todo=tuple(line for party in parties for c in party.commitments for line in _todo(c, lang)),
         parties=parties,
         files=tuple(FileRow(f.path, f.rows, f.activities, f.errors) for f in p.files),
-        quality=tuple(
-            Line(q.where, q.text(lang)) for q in sorted(p.data_quality, key=lambda q: q.sort)
-        ),
+        quality=tuple(Line(where, words) for where, words in quality_lines(p, lang)),
         result=p,
     )
 
@@ -339,15 +345,19 @@ def _rule(
             )
             for e in r.exceptions
         ),
-        left_out=tuple(
-            Line(human_label(b.bucket, lang), f"{x.text(lang)} ({x.activity})")
-            for b in r.buckets
-            for x in b.left_out
-        ),
+        left_out=tuple(line for b in r.buckets for line in _left_out(b, lang)),
         items=_items(r.kind, [i for _, i in items], lang) if items else None,
         evidence=tuple(_evidence(b, notes, lang) for b in r.buckets if _refs(b)),
         result=r,
     )
+
+
+def _left_out(b: BucketResult, lang: str) -> list[Line]:
+    """The activities the bucket leaves out and why, the first ones, then a count."""
+    label = human_label(b.bucket, lang)
+    shown, more = left_out_lines(b, lang)
+    lines = [Line(label, f"{why} ({activity})") for activity, why in shown]
+    return [*lines, Line(label, more)] if more is not None else lines
 
 
 def _bucket(r: RuleResult, b: BucketResult, lang: str) -> BucketRow:

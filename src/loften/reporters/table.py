@@ -18,7 +18,15 @@ from rich.text import Text
 from loften.calendar import human_label, prose_date
 from loften.messages import number, t
 from loften.reporters import Options
-from loften.reporters.words import group_by_party, note_text, status_word, symbol, value_text
+from loften.reporters.words import (
+    group_by_party,
+    left_out_lines,
+    note_text,
+    quality_lines,
+    status_word,
+    symbol,
+    value_text,
+)
 from loften.results import PromiseResult, Report, RuleResult
 
 STYLE = {
@@ -180,9 +188,11 @@ def _rule(console: Console, r: RuleResult, lang: str) -> None:
             _out(console, 8, Text(left))
         if b.detail is not None:
             _out(console, 8, Text(b.detail.text(lang)))
-        for x in b.left_out:
-            reason = t("report-left-out", lang, activity=x.activity, reason=x.text(lang))
-            _out(console, 8, reason, "dim")
+        shown, more = left_out_lines(b, lang)
+        for activity, why in shown:
+            _out(console, 8, t("report-left-out", lang, activity=activity, reason=why), "dim")
+        if more is not None:
+            _out(console, 8, more, "dim")
         few = len(b.items) <= FEW_ITEMS
         for item in b.items:
             if few or item.status in ("fail", "excepted", "behind", "missing"):
@@ -211,8 +221,8 @@ def _quality(console: Console, p: PromiseResult, lang: str) -> None:
     if p.data_quality:
         console.print()
         console.print(Text(t("report-quality", lang), style="bold underline"))
-        for q in p.data_quality:
-            _out(console, 2, f"{q.where}: {q.text(lang)}")
+        for where, words in quality_lines(p, lang):
+            _out(console, 2, f"{where}: {words}")
 
 
 def _summary(console: Console, p: PromiseResult, lang: str) -> None:

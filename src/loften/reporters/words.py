@@ -3,9 +3,10 @@ against bounds, commitments grouped by party."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
-from loften.messages import number, t
+from loften.messages import CATALOG, number, t
 from loften.results import BucketResult, CommitmentResult, PromiseResult, RuleResult
 
 # Words and symbols, so a status reads without colour (and on paper).
@@ -89,3 +90,45 @@ def group_by_party(p: PromiseResult, lang: str) -> list[tuple[str, list[Commitme
     for c in p.commitments:
         groups.setdefault(tuple(c.parties), []).append(c)
     return [(party_heading(k, p, lang), v) for k, v in groups.items()]
+
+
+#: Lines of one kind a report for people lists — data-quality notes of one kind in one
+#: file, activities a bucket leaves out — before it counts the rest in one line. (The
+#: JSON report lists every one.)
+LISTED = 50
+
+
+def quality_lines(p: PromiseResult, lang: str) -> list[tuple[str, str]]:
+    """The data-quality section as (where, words), by path and line: every note, up to
+    :data:`LISTED` of one kind in one file, then a line with how many more. A
+    national log has hundreds of thousands of activities no rule looks at; a steering
+    group reads the first ones and the count, a program reads the JSON."""
+    out: list[tuple[str, str]] = []
+    seen: Counter[str] = Counter()
+    path: str | None = None
+
+    def more() -> None:
+        for code, n in sorted(seen.items()):
+            if n > LISTED and path is not None:
+                what = f"quality-what-{code}"
+                what = what if what in CATALOG else "quality-what-other"
+                out.append((path, t("quality-more", lang, n=n - LISTED, what=t(what, lang))))
+
+    for q in sorted(p.data_quality, key=lambda q: q.sort):
+        if q.sort[0] != path:
+            more()
+            path = q.sort[0]
+            seen.clear()
+        seen[q.code] += 1
+        if seen[q.code] <= LISTED:
+            out.append((q.where, q.text(lang)))
+    more()
+    return out
+
+
+def left_out_lines(b: BucketResult, lang: str) -> tuple[list[tuple[str, str]], str | None]:
+    """The activities ``b`` leaves out, as (activity, reason), up to :data:`LISTED`, and
+    the line that counts the rest (``None`` when there is no rest)."""
+    shown = [(x.activity, x.text(lang)) for x in b.left_out[:LISTED]]
+    rest = len(b.left_out) - LISTED
+    return shown, (t("left-out-more", lang, n=rest) if rest > 0 else None)
