@@ -13,11 +13,12 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import cast
 
 from loften.activities import sniff
 from loften.activities.entry import FileLog, as_text
-from loften.activities.fast import Rows, lane
+from loften.activities.fast import lane
 from loften.activities.fields import Header, RawEntry, Value
 from loften.errors import Location, Problem
 
@@ -164,8 +165,6 @@ def read_table(
     (a :class:`Problem` instead of cells) is counted and reported at its row.
     """
     header: Header | None = None
-    fast: Rows | None = None
-    batch: list[tuple[int, Sequence[object] | Problem]] = []
 
     def general(row: int, cells: Sequence[object] | Problem) -> None:
         """A data row the fast lane does not take: read the general way, or rejected."""
@@ -179,13 +178,8 @@ def read_table(
         elif raw is not None:
             log.reject(raw)
 
+    rows = iter(rows)
     for row, cells in rows:
-        if fast is not None:  # rows under a header go in batches, in order
-            batch.append((row, cells))
-            if len(batch) == BATCH:
-                fast.take_all(batch, general)
-                batch.clear()
-            continue
         if header is not None:
             general(row, cells)
             continue
@@ -205,8 +199,9 @@ def read_table(
                 log.problem(problem)
             return
         fast = lane(header, log)
-    if fast is not None and batch:
-        fast.take_all(batch, general)
+        if fast is not None:  # the rest of the rows go to the lane in batches, in order
+            while batch := list(islice(rows, BATCH)):
+                fast.take_all(batch, general)
     if header is None:
         log.problem(Problem("table-no-header", Location(log.path, sheet=sheet)))
         return

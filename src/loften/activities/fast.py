@@ -101,18 +101,18 @@ class Rows:
         all in row order. Rows as wide as the header are read column by column: each
         column's cells looked up at once, each activity made in one call; a row of
         another width goes through :meth:`take`."""
-        regular = [
-            k
-            for k, (_, cells) in enumerate(batch)
-            if type(cells) is list and len(cells) == self.width
-        ]
-        made = (
-            self._columns(
-                [cast(list[object], batch[k][1]) for k in regular], [batch[k][0] for k in regular]
-            )
-            if regular
-            else []
-        )
+        numbers, rows = zip(*batch, strict=True)
+        if set(map(type, rows)) == _LIST and set(map(len, rows)) == {self.width}:
+            regular: Sequence[int] = range(len(batch))  # the usual case: every row fits
+        else:
+            regular = [
+                k
+                for k, cells in enumerate(rows)
+                if type(cells) is list and len(cells) == self.width
+            ]
+            numbers = tuple(numbers[k] for k in regular)
+            rows = tuple(rows[k] for k in regular)
+        made = self._columns(cast(Sequence[list[object]], rows), numbers) if regular else []
         log = self.log
         if len(made) == len(batch) and None not in made:  # every row taken: the usual case
             log.rows += len(made)
@@ -135,7 +135,9 @@ class Rows:
             elif isinstance(cells, Problem) or k in taken or not self.take(row, cells):
                 decline(row, cells)
 
-    def _columns(self, rows: list[list[object]], numbers: list[int]) -> list[Activity | None]:
+    def _columns(
+        self, rows: Sequence[list[object]], numbers: Sequence[int]
+    ) -> list[Activity | None]:
         """The activities of rows as wide as the header, ``None`` for each row that
         must go the general way; what :meth:`take` would make of each, column-wise."""
         n = len(rows)
@@ -168,7 +170,10 @@ class Rows:
         return out
 
     def _make(
-        self, numbers: list[int], found: dict[str, list[Any]], extras: list[tuple[str, list[Any]]]
+        self,
+        numbers: Sequence[int],
+        found: dict[str, list[Any]],
+        extras: list[tuple[str, list[Any]]],
     ) -> list[Activity | None]:
         """Activities of rows whose every cell converted: what :func:`_build` makes."""
         starts = found["date"]
@@ -291,6 +296,7 @@ class Rows:
 
 
 _STR = {str}
+_LIST = {list}
 
 _new = tuple.__new__
 """A named tuple made from its fields in order, without its Python ``__new__``."""
