@@ -137,26 +137,99 @@ _string = json.encoder.encode_basestring
 
 def dumps(value: Any, indent: int = 0) -> str:
     """JSON with two-space indentation, exact decimals and ISO dates."""
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    if isinstance(value, int | Decimal):
-        return number(value)
-    if isinstance(value, date):
-        return _string(value.isoformat())
-    pad, inner = "  " * indent, "  " * (indent + 1)
-    if isinstance(value, dict):
+    out: list[str] = []
+    _write(value, indent, out)
+    return "".join(out)
+
+
+def _write(value: Any, indent: int, out: list[str]) -> None:
+    """Appends the JSON of ``value`` to ``out`` piece by piece, so a report of 80 MB is
+    joined once, not once more at every level of nesting."""
+    w = out.append
+    if isinstance(value, str):  # the most of a large report: activity references, messages
+        w(_string(value))
+    elif isinstance(value, bool) or value is None:
+        w(json.dumps(value))
+    elif isinstance(value, int | Decimal):
+        w(number(value))
+    elif isinstance(value, date):
+        w(_string(value.isoformat()))
+    elif isinstance(value, dict):
         if not value:
-            return "{}"
-        items = [f"{inner}{_string(str(k))}: {dumps(v, indent + 1)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        if all(type(v) is str for v in value):
-            return "[" + ", ".join(map(_string, value)) + "]"
-        if all(isinstance(v, str | int | Decimal) and not isinstance(v, bool) for v in value):
-            return "[" + ", ".join(dumps(v) for v in value) + "]"
-        return "[\n" + ",\n".join(inner + dumps(v, indent + 1) for v in value) + "\n" + pad + "]"
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+            w("{}")
+            return
+        inner, deeper = "  " * (indent + 1), indent + 1
+        w("{\n")
+        for n, (k, v) in enumerate(value.items()):
+            w(f"{',' if n else ''}{chr(10) if n else ''}{inner}{_key(k)}: ")
+            if type(v) is str:
+                w(_string(v))
+            else:
+                _write(v, deeper, out)
+        w("\n" + "  " * indent + "}")
+    elif isinstance(value, list | tuple):
+        _write_list(value, indent, out)
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _write_list(value: list[Any] | tuple[Any, ...], indent: int, out: list[str]) -> None:
+    w = out.append
+    if not value:
+        w("[]")
+        return
+    kinds = set(map(type, value))
+    if kinds == _STR:
+        w("[" + ", ".join(map(_string, value)) + "]")
+        return
+    if kinds <= _FLAT or all(
+        isinstance(v, str | int | Decimal) and not isinstance(v, bool) for v in value
+    ):
+        w("[" + ", ".join(dumps(v) for v in value) + "]")
+        return
+    inner, deeper = "  " * (indent + 1), indent + 1
+    w("[\n")
+    for n, v in enumerate(value):
+        w(",\n" + inner if n else inner)
+        if kinds == _DICT:  # data-quality notes, activities left out: many small records
+            w(_record(v, deeper))
+        else:
+            _write(v, deeper, out)
+    w("\n" + "  " * indent + "]")
+
+
+_DICT = {dict}
+_TEMPLATES: dict[tuple[int, tuple[str, ...]], str] = {}
+
+
+def _record(value: dict[Any, Any], indent: int) -> str:
+    """A mapping of text to text as :func:`dumps` writes it, from a template made once
+    per shape (its keys and indentation); any other mapping the general way."""
+    if not value or set(map(type, value.values())) != _STR or set(map(type, value)) != _STR:
+        return dumps(value, indent)
+    shape = (indent, tuple(value))
+    template = _TEMPLATES.get(shape)
+    if template is None:
+        inner = "  " * (indent + 1)
+        lines = ",\n".join(f"{inner}{_string(k).replace('%', '%%')}: %s" for k in value)
+        template = _TEMPLATES[shape] = "{\n" + lines + "\n" + "  " * indent + "}"
+    return template % tuple(map(_string, value.values()))
+
+
+_STR = {str}
+_FLAT = {str, int, Decimal}
+"""Lists of these (exactly these types: no truth values) are written on one line."""
+
+_KEYS: dict[str, str] = {}
+
+
+def _key(key: object) -> str:
+    """A mapping's key as JSON text; a report has a few dozen keys, written many times."""
+    if type(key) is not str:
+        return _string(str(key))
+    text = _KEYS.get(key)
+    if text is None:
+        text = _string(key)
+        if len(_KEYS) < 10_000:
+            _KEYS[key] = text
+    return text
