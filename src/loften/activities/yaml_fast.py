@@ -202,12 +202,8 @@ class Scan:
                         raise _Unsupported  # a key twice: libyaml's error
                     yield item_line, kcol, tuple(pairs)
                     self._start = lineno - 1
-                    c = len(dash)
-                    while line[c : c + 1] == " ":
-                        c += 1
+                    c = _first_key(line, dash)
                     pad, item_line, kcol, pairs = " " * c, lineno, c + 1, []
-                    if line[c : c + 1] in _NOT_PLAIN:
-                        raise _Unsupported
                 else:
                     stripped = line.lstrip(" ")
                     if not stripped or stripped[0] == "#":
@@ -224,12 +220,8 @@ class Scan:
                     header = False
                     dash = line[: len(line) - len(stripped)] + "- "
                     self.first = self._start = lineno - 1
-                    c = len(dash)
-                    while line[c : c + 1] == " ":
-                        c += 1
+                    c = _first_key(line, dash)
                     pad, item_line, kcol, pairs = " " * c, lineno, c + 1, []
-                    if line[c : c + 1] in _NOT_PLAIN:
-                        raise _Unsupported
                 # ``key: value``, the key at column ``c``.
                 p = line.find(": ", c)
                 if p < 0:
@@ -276,6 +268,17 @@ class Scan:
         if len({pair[0] for pair in pairs}) != len(pairs):
             raise _Unsupported
         yield item_line, kcol, tuple(pairs)
+
+
+def _first_key(line: str, dash: str) -> int:
+    """Where an item's first key starts on its ``- `` line (0-based); one that starts
+    with an indicator is not read here."""
+    c = len(dash)
+    while line[c : c + 1] == " ":
+        c += 1
+    if line[c : c + 1] in _NOT_PLAIN:
+        raise _Unsupported
+    return c
 
 
 def _is_log_key(line: str) -> bool:
