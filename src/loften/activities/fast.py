@@ -119,21 +119,22 @@ class Rows:
             log.entries.extend(cast(list[Activity], made))
             if self.linking:
                 for (row, _), done in zip(batch, cast(list[Activity], made), strict=True):
-                    if done.id or done.same_as or done.answers:
-                        log.linked.append(Linked(done, self.header.locator(row, done.where)))
+                    self._link(row, done)
             return
         taken = dict(zip(regular, made, strict=True))
-        entries = log.entries
-        linking = self.linking
         for k, (row, cells) in enumerate(batch):
             activity = taken.get(k)
             if activity is not None:
                 log.rows += 1
-                entries.append(activity)
-                if linking and (activity.id or activity.same_as or activity.answers):
-                    log.linked.append(Linked(activity, self.header.locator(row, activity.where)))
+                log.entries.append(activity)
+                self._link(row, activity)
             elif isinstance(cells, Problem) or k in taken or not self.take(row, cells):
                 decline(row, cells)
+
+    def _link(self, row: int, activity: Activity) -> None:
+        """Notes an activity with an id, ``same_as`` or ``answers`` for the links check."""
+        if activity.id or activity.same_as or activity.answers:
+            self.log.linked.append(Linked(activity, self.header.locator(row, activity.where)))
 
     def _columns(
         self, rows: Sequence[list[object]], numbers: Sequence[int]
@@ -210,7 +211,7 @@ class Rows:
                 for vs in zip(*(vals for _, vals in extras), strict=True)
             ]
         path, sheet = self.path, self.sheet
-        prefix = f"{path}#{sheet}:" if sheet else f"{path}:"
+        prefix = Location(path, sheet=sheet).ref + ":"  # ``path:N``, as Location.ref says
         get = found.get
         statuses = get("status")
         quantities = get("quantity")
@@ -287,11 +288,9 @@ class Rows:
         activity = _build(Location(self.path, None, None, row, None, self.sheet), found, extra)
         if activity is None:
             return False
-        log = self.log
-        log.rows += 1
-        log.entries.append(activity)
-        if activity.id or activity.same_as or activity.answers:
-            log.linked.append(Linked(activity, self.header.locator(row, activity.where)))
+        self.log.rows += 1
+        self.log.entries.append(activity)
+        self._link(row, activity)
         return True
 
 

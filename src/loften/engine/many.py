@@ -55,41 +55,34 @@ def check_each(
     ``started`` is called once the work is under way (after the worker processes are
     forked, so a caller may start threads of its own then).
     """
-    if jobs <= 1 or len(paths) < 2:
-        if started is not None:
-            started()
-        out: list[Outcome] = []
-        for path in paths:
-            out.append(_one(path, as_of, cwd, max_bytes, with_notes))
-            if done is not None:
-                done(path)
-        return out
     results: list[Outcome | None] = [None] * len(paths)
     begun = False
-    try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures: dict[Future[Outcome], int] = {
-                pool.submit(_one, path, as_of, cwd, max_bytes, with_notes): i
-                for i, path in enumerate(paths)
-            }
-            if started is not None:
-                started()
-            begun = True
-            for future in as_completed(futures):
-                i = futures[future]
-                results[i] = future.result()
-                if done is not None:
-                    done(paths[i])
-    except (OSError, BrokenProcessPool):
-        # No worker processes on this machine (no shared memory for their locks), or
-        # one was killed (out of memory): this process checks what is left, in order.
-        if not begun and started is not None:
-            started()
-        for i, path in enumerate(paths):
-            if results[i] is None:
-                results[i] = _one(path, as_of, cwd, max_bytes, with_notes)
-                if done is not None:
-                    done(path)
+    if jobs > 1 and len(paths) > 1:
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures: dict[Future[Outcome], int] = {
+                    pool.submit(_one, path, as_of, cwd, max_bytes, with_notes): i
+                    for i, path in enumerate(paths)
+                }
+                if started is not None:
+                    started()
+                begun = True
+                for future in as_completed(futures):
+                    i = futures[future]
+                    results[i] = future.result()
+                    if done is not None:
+                        done(paths[i])
+        except (OSError, BrokenProcessPool):
+            # No worker processes here (no shared memory for their locks), or one was
+            # killed (out of memory): this process checks what is left, below.
+            pass
+    if not begun and started is not None:
+        started()
+    for i, path in enumerate(paths):  # all of them in one process, or what is left
+        if results[i] is None:
+            results[i] = _one(path, as_of, cwd, max_bytes, with_notes)
+            if done is not None:
+                done(path)
     return [r for r in results if r is not None]
 
 
