@@ -67,12 +67,15 @@ class Msg(Frozen):
         return t(self.code, lang, **self.params)
 
 
-class LeftOut(Frozen):
-    """An activity a rule looked at but did not count, and why."""
+class LeftOut(NamedTuple):
+    """An activity a rule looked at but did not count, and why.
+
+    A named tuple, like :class:`QualityNote`: a national rule leaves out a hundred
+    thousand activities (issue 7), and the engine makes each one itself."""
 
     activity: str
     code: str
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: Mapping[str, Any] = MappingProxyType({})
 
     def text(self, lang: str) -> str:
         from loften.messages import t
@@ -98,7 +101,7 @@ class BucketResult(Frozen):
     value: Value | None = None
     required: Value | None = None
     counted: tuple[str, ...] = ()
-    left_out: tuple[LeftOut, ...] = ()
+    left_out: Annotated[tuple[LeftOut, ...], SkipValidation] = ()
     expected: Value | None = None
     left: Value | None = None
     due: date | None = None
@@ -200,7 +203,8 @@ class PromiseResult(Frozen):
     # Made by the engine and large at national scale (issue 7): held as given.
     data_quality: Annotated[tuple[QualityNote, ...], SkipValidation] = ()
     activities: Annotated[dict[str, ActivityRef], SkipValidation] = Field(default_factory=dict)
-    """Every activity a verdict rests on (counted, left out, or an item's), by reference."""
+    """Every activity a verdict rests on (counted, left out, or an item's), by reference;
+    filled by :func:`loften.check`, left empty by the command line (no report reads it)."""
     notes: Annotated[dict[str, str], SkipValidation] = Field(default_factory=dict)
     """Activity notes by reference; kept only when the report is made ``with_notes``."""
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date, time
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from loften.errors import BadValue
@@ -86,8 +87,11 @@ def _escape(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(s: str) -> str:
-    """The comparison key of ids, aliases, tags and headers: trimmed, NFC, case-folded."""
+    """The comparison key of ids, aliases, tags and headers: trimmed, NFC, case-folded.
+
+    Remembered: filters ask it of the same few places and tags on every activity."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", s.strip()).casefold())
 
 

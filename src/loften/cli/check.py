@@ -121,49 +121,57 @@ def check(
     if not paths:
         raise usage_error("no-promises", ui_lang)
     cwd = Path.cwd()
-    progress = Progress(len(paths), t("progress-checking", ui_lang), enabled=progress_wanted(fmt))
-    try:
-        outcomes = check_each(
-            paths,
-            as_of=day,
-            cwd=cwd,
-            jobs=jobs or default_jobs(len(paths), _log_bytes(paths)),
-            max_bytes=limit,
-            with_notes=with_notes,
-            done=progress.advance,
-            started=progress.start,
+    # The whole command without the cyclic collector (loften.memory): a national check
+    # holds millions of objects, none of them garbage, and once the judging is done the
+    # collector would walk them all again while the report is made (issue 7).
+    with bulk():
+        progress = Progress(
+            len(paths), t("progress-checking", ui_lang), enabled=progress_wanted(fmt)
         )
-    finally:
-        progress.close()
-    results: list[PromiseResult] = []
-    problems: list[Problem] = []
-    for outcome in outcomes:
-        if isinstance(outcome, tuple):
-            problems.extend(outcome)
-        else:
-            results.append(outcome)
-    report_lang = lang or (results[0].language if results else "sv")
-    if problems:
-        _print_problems(problems, report_lang, fmt)
-    if not results:
-        raise typer.Exit(2)
-    warn_about_reading(results, report_lang)
-    report = build_report(results, day, with_notes=with_notes)
-    color = (
-        fmt == "table" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    )
-    width = terminal_width() if color else 100
-    options = Options(
-        lang=report_lang, with_notes=with_notes, color=color, width=width, strict=strict
-    )
-    with bulk():  # a large report is millions of objects, none of them garbage
+        try:
+            outcomes = check_each(
+                paths,
+                as_of=day,
+                cwd=cwd,
+                jobs=jobs or default_jobs(len(paths), _log_bytes(paths)),
+                max_bytes=limit,
+                with_notes=with_notes,
+                done=progress.advance,
+                started=progress.start,
+            )
+        finally:
+            progress.close()
+        results: list[PromiseResult] = []
+        problems: list[Problem] = []
+        for outcome in outcomes:
+            if isinstance(outcome, tuple):
+                problems.extend(outcome)
+            else:
+                results.append(outcome)
+        report_lang = lang or (results[0].language if results else "sv")
+        if problems:
+            _print_problems(problems, report_lang, fmt)
+        if not results:
+            raise typer.Exit(2)
+        warn_about_reading(results, report_lang)
+        report = build_report(results, day, with_notes=with_notes)
+        color = (
+            fmt == "table"
+            and output is None
+            and sys.stdout.isatty()
+            and "NO_COLOR" not in os.environ
+        )
+        width = terminal_width() if color else 100
+        options = Options(
+            lang=report_lang, with_notes=with_notes, color=color, width=width, strict=strict
+        )
         text = overview.render(fmt, report, options, details=details)
-    write_output(text, output, report_lang)
-    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        from loften.reporters.github import summary
+        write_output(text, output, report_lang)
+        if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from loften.reporters.github import summary
 
-        append_step_summary(summary(report, options), report_lang)
-    raise typer.Exit(2 if problems else report.exit_code(strict))
+            append_step_summary(summary(report, options), report_lang)
+        raise typer.Exit(2 if problems else report.exit_code(strict))
 
 
 def _print_problems(problems: list[Problem], lang: str, fmt: str) -> None:

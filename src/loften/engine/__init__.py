@@ -33,7 +33,10 @@ def check(
     """Check one or more promises as of ``as_of``; raise :class:`LoftenError` on bad input."""
     items = [paths] if isinstance(paths, str | Path) else list(paths)
     here = cwd or Path.cwd()
-    results = [check_promise(Path(p), as_of=as_of, cwd=here, with_notes=with_notes) for p in items]
+    results = [
+        check_promise(Path(p), as_of=as_of, cwd=here, with_notes=with_notes, with_activities=True)
+        for p in items
+    ]
     return build_report(results, as_of, with_notes=with_notes)
 
 

@@ -53,17 +53,21 @@ def check_promise(
     cwd: Path,
     max_bytes: int = MAX_BYTES,
     with_notes: bool = False,
+    with_activities: bool = False,
 ) -> PromiseResult:
     """Load the promise at ``path`` and its logs, and judge every rule as of ``as_of``.
 
     Activity notes are kept (by reference) only ``with_notes``: reports show them
-    only then (SPEC §5.8), and a national log has a note on most of a million rows."""
+    only then (SPEC §5.8), and a national log has a note on most of a million rows.
+    :attr:`PromiseResult.activities` (date, type and place of every activity a verdict
+    names) is filled only ``with_activities``: no report reads it, and for a million
+    activities it costs a second (issue 7); :func:`loften.check` asks for it."""
     with memory.bulk():
-        return _check_promise(path, as_of, cwd, max_bytes, with_notes)
+        return _check_promise(path, as_of, cwd, max_bytes, with_notes, with_activities)
 
 
 def _check_promise(
-    path: Path, as_of: date, cwd: Path, max_bytes: int, with_notes: bool
+    path: Path, as_of: date, cwd: Path, max_bytes: int, with_notes: bool, with_activities: bool
 ) -> PromiseResult:
     lp = load_promise(path, cwd)
     p = lp.promise
@@ -162,7 +166,7 @@ def _check_promise(
             for f in logs.files
         ),
         commitments=tuple(commitments),
-        activities=_referenced(commitments, logs.activities, p),
+        activities=_referenced(commitments, logs.activities, p) if with_activities else {},
         notes={a.ref: a.notes for a in logs.activities if a.notes} if with_notes else {},
         data_quality=data_quality,
     )

@@ -12,10 +12,11 @@ choose.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from heapq import merge
 
-from loften.activities.model import Activity
+from loften.activities.model import ACTIVITY_TYPE, Activity
 from loften.engine.select import Selector
 from loften.results import Msg
 from loften.spec.filters import Filter
@@ -58,19 +59,15 @@ class Matches:
 
     def looked_at(self) -> set[int]:
         """The ``id`` of every activity a looking filter asked so far chose."""
-        acts = self.activities
-        return {id(acts[i]) for hit in self._cache.values() for i in hit}
+        positions = set().union(*self._cache.values())
+        return set(map(id, map(self.activities.__getitem__, positions)))
 
     def _index(self) -> dict[str, list[int]]:
         if self._by_type is None:
-            index: dict[str, list[int]] = {}
-            for i, a in enumerate(self.activities):
-                found = index.get(a.type)
-                if found is None:
-                    index[a.type] = [i]
-                else:
-                    found.append(i)
-            self._by_type = index
+            index: defaultdict[str, list[int]] = defaultdict(list)
+            for i, kind in enumerate(map(ACTIVITY_TYPE, self.activities)):
+                index[kind].append(i)
+            self._by_type = dict(index)
         return self._by_type
 
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from loften.activities.model import Activity, Attestation
+from loften.activities.model import Activity, Attestation, refs
 from loften.calendar import Bucket, Per, make_buckets, prorata_exact, prorata_whole
 from loften.errors import BadValue
 from loften.results import BucketResult, LeftOut, Msg, Status, Value
@@ -136,11 +136,21 @@ def group(buckets: Sequence[Bucket], activities: Iterable[Activity]) -> dict[str
 
     index = BucketIndex(buckets)
     out: dict[str, list[Activity]] = {b.label: [] for b in buckets}
+    # Each day's bucket list found once: a national rule groups a million activities
+    # that start on a few hundred days (issue 7).
+    lists: dict[date, list[Activity] | None] = {}
     for a in activities:
-        b = index.find(a.date)
-        if b is not None:
-            out[b.label].append(a)
+        d = a.date
+        found = lists.get(d, _UNSEEN)
+        if found is _UNSEEN:
+            b = index.find(d)
+            found = lists[d] = None if b is None else out[b.label]
+        if found is not None:
+            found.append(a)
     return out
+
+
+_UNSEEN: Any = object()
 
 
 @dataclass(frozen=True)
@@ -239,7 +249,7 @@ def bucket_result(
         if rb["at_least"] is None and relaxed.at_most is None:
             rb["at_least"] = bound.get("at_least") or bound.get("exactly")
         relaxed_status = judge(value, bucket.start, bucket.end, ctx.as_of, whole=whole, **rb).status
-    counted_refs = tuple(a.ref for a in counted) if j.status != "not-started" else ()
+    counted_refs = refs(counted) if j.status != "not-started" else ()
     return BucketResult(
         bucket=bucket.label,
         start=bucket.start,

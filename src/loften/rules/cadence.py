@@ -39,7 +39,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from loften import values
-from loften.activities.model import Activity
+from loften.activities.model import ACTIVITY_DATE, Activity, quantity, refs
 from loften.calendar import (
     WEEKDAY_KEYS,
     Bucket,
@@ -198,7 +198,7 @@ class CadenceRule(RuleBase):
                 status=self._judge(self.coverage, tally, gap, (end - last_seen).days, open_),
                 value=Decimal(tally.held) / Decimal(tally.total) if tally.total else None,
                 required=self.coverage,
-                counted=tuple(a.ref for a in counted),
+                counted=refs(counted),
                 left_out=tuple(left_out),
                 left=max(need - tally.held, 0) if open_ else None,
                 due=end if open_ else None,
@@ -243,9 +243,12 @@ class CadenceRule(RuleBase):
         for a in chosen:
             last = min(a.end, last_seen)
             if a.date == last:  # one day, as most are
-                days = [last]
                 hit = index.get(last)
-                touched = [] if hit is None else [hit]
+                if hit is not None:
+                    holders[hit].append(a)
+                    counted.append(a)
+                    continue
+                days, touched = [last], []
             else:
                 days = _days(a.date, last)
                 touched = sorted({index[d] for d in days if d in index})
@@ -296,7 +299,7 @@ def _items(
     items: list[Item] = []
     t = Tally()
     for o, acts in zip(occs, holders, strict=True):
-        n = sum(a.quantity for a in acts)
+        n = quantity(acts)
         ok, over = n >= o.need, ctx.as_of > o.last
         status: Status
         if ok:
@@ -318,7 +321,7 @@ def _items(
             Item(
                 label=o.label,
                 status=status,
-                counted=tuple(a.ref for a in acts),
+                counted=refs(acts),
                 detail=Msg(code="cadence-item-short", params={"n": n, "need": o.need})
                 if short
                 else None,
@@ -339,12 +342,11 @@ def _ceil(x: Decimal) -> int:
 
 def _active_days(chosen: list[Activity], start: date, last: date) -> set[date]:
     """The days in ``[start, last]`` that some matching activity covers."""
-    out: set[date] = set()
+    # Start days at once (a longer activity's first day is among its days), then the
+    # rest of the days of the few activities longer than one day.
+    out = {d for d in set(map(ACTIVITY_DATE, chosen)) if start <= d <= last}
     for a in chosen:
-        if a.date == a.end:  # one day, as most are
-            if start <= a.date <= last:
-                out.add(a.date)
-        else:
+        if a.date != a.end:
             out.update(_days(max(a.date, start), min(a.end, last)))
     return out
 

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
+from loften.activities.model import quantity
 from loften.errors import BadValue
 from loften.results import BucketResult, LeftOut
 from loften.rules.base import (
@@ -101,7 +102,7 @@ class CountRule(PerRule):
                 seen |= keys
                 value, counted = len(fresh), kept
             else:
-                value = sum(a.quantity for a in counted)
+                value = quantity(counted)
             results.append(
                 bucket_result(
                     bucket,

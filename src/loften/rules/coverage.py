@@ -31,6 +31,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from loften import values
+from loften.activities.model import refs
 from loften.errors import BadValue
 from loften.results import BucketResult, Item, LeftOut, Msg, Status
 from loften.rules.base import PerRule, RuleContext, bucket_result, group
@@ -106,9 +107,7 @@ class CoverageRule(PerRule):
                 else:
                     status = "fail" if over else "on-track"
                     detail = Msg(code="coverage-none" if over else "coverage-none-yet")
-                items.append(
-                    Item(label=item, status=status, counted=tuple(a.ref for a in by), detail=detail)
-                )
+                items.append(Item(label=item, status=status, counted=refs(by), detail=detail))
             counted = [a for a, hit in zip(chosen, hits, strict=True) if any(hit)]
             left_out = [
                 LeftOut(

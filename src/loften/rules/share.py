@@ -26,6 +26,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from loften.activities.model import refs
 from loften.errors import BadValue
 from loften.results import BucketResult, LeftOut, Status
 from loften.rules.base import PerRule, RuleContext, check_one_bound, group
@@ -81,7 +82,7 @@ class ShareRule(PerRule):
                     status=self._status(value, started, over, self.at_least, self.at_most),
                     value=value if started else None,
                     required=self.at_least if self.at_least is not None else self.at_most,
-                    counted=tuple(a.ref for a in yes) if started else (),
+                    counted=refs(yes) if started else (),
                     left_out=tuple(left_out) if started else (),
                     due=bucket.end if started and not over else None,
                     relaxed_status=None

@@ -36,6 +36,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, model_validator
 
 from loften import values
+from loften.activities.model import quantity, refs
 from loften.calendar import Bucket, Per, add_months, elapsed_days, make_buckets
 from loften.errors import BadValue
 from loften.results import BucketResult, Msg, Status
@@ -79,7 +80,7 @@ class TrendRule(PerRule):
         start, end = ctx.window(self)
         buckets = self.buckets(ctx)
         grouped = group(buckets, (a for a in ctx.activities if start <= a.date <= end and match(a)))
-        counts = [sum(a.quantity for a in grouped[b.label]) for b in buckets]
+        counts = [quantity(grouped[b.label]) for b in buckets]
         out = []
         for i, bucket in enumerate(buckets):
             counted = grouped[bucket.label]
@@ -101,7 +102,7 @@ class TrendRule(PerRule):
                         end=bucket.end,
                         status=status,
                         value=counts[i] if status == "pass" else None,
-                        counted=tuple(a.ref for a in counted) if status == "pass" else (),
+                        counted=refs(counted) if status == "pass" else (),
                         detail=Msg(code="trend-first"),
                     )
                 )
