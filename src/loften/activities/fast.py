@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, cast
 
 from loften import values
@@ -177,18 +178,24 @@ class Rows:
         extras: list[tuple[str, list[Any]]],
     ) -> list[Activity | None]:
         """Activities of rows whose every cell converted: what :func:`_build` makes."""
+        # Per-row work is done in C (map, zip, set) and per distinct value in Python.
         starts = found["date"]
-        days_of = [s[0] for s in starts]
-        at = [s[1] for s in starts]
+        days_of = list(map(_FIRST, starts))
+        at = list(map(_SECOND, starts))
         late: set[int] = set()  # rows found wanting only now: a disagreement
         clocks = found.get("time")
         if clocks is not None:
-            late.update(
-                k
-                for k, (a, c) in enumerate(zip(at, clocks, strict=True))
-                if a is not None and c is not None and c != a
-            )
-            at = [a if c is None else c for a, c in zip(at, clocks, strict=True)]
+            pairs = set(zip(at, clocks, strict=True))
+            if any(a is not None and c is not None and c != a for a, c in pairs):
+                late.update(
+                    k
+                    for k, (a, c) in enumerate(zip(at, clocks, strict=True))
+                    if a is not None and c is not None and c != a
+                )
+            if None in clocks:
+                at = [a if c is None else c for a, c in zip(at, clocks, strict=True)]
+            else:
+                at = clocks
         none = repeat(None)
         ends_in, lengths_in = found.get("end"), found.get("days")
         ends: Iterable[date | None]
@@ -200,16 +207,23 @@ class Rows:
             known = self._spans
             for key in set(keys).difference(known):  # each distinct span worked out once
                 known[key] = _span(*key)
-            spans = list(map(known.__getitem__, keys))
-            late.update(k for k, sp in enumerate(spans) if sp is None)
-            ends = [sp[0] if sp else None for sp in spans]
-            lengths = [sp[1] if sp else None for sp in spans]
+            spans: list[Any] = list(map(known.__getitem__, keys))
+            if None in spans:
+                late.update(k for k, sp in enumerate(spans) if sp is None)
+                spans = [sp or (None, None) for sp in spans]
+            ends = list(map(_FIRST, spans))
+            lengths = list(map(_SECOND, spans))
         if extras:
+            # One mapping per distinct combination of extra values, shared by its rows
+            # (an activity's ``extra`` is never changed once made).
             names = [name for name, _ in extras]
-            extra = [
-                {name: v for name, v in zip(names, vs, strict=True) if v is not None} or NO_EXTRA
-                for vs in zip(*(vals for _, vals in extras), strict=True)
-            ]
+            combos = list(zip(*(vals for _, vals in extras), strict=True))
+            shared = {
+                vs: {name: v for name, v in zip(names, vs, strict=True) if v is not None}
+                or NO_EXTRA
+                for vs in set(combos)
+            }
+            extra = list(map(shared.__getitem__, combos))
         path, sheet = self.path, self.sheet
         prefix = Location(path, sheet=sheet).ref + ":"  # ``path:N``, as Location.ref says
         get = found.get
@@ -300,6 +314,8 @@ _LIST = {list}
 _new = tuple.__new__
 """A named tuple made from its fields in order, without its Python ``__new__``."""
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
 _REQUIRED = ("date", "type", "party")
 """Fields a row cannot be taken without (the general way says what is missing)."""
 
@@ -321,7 +337,7 @@ def _look_up(
     else:  # a typed cell is keyed with its type; a kind the lane does not take is _NO
         keys = [c if type(c) is str else (type(c), c) for c in col]
     wanting: set[object] = set()
-    empty = False
+    local: dict[object, object] = {}  # this column's distinct cells, as they go in rows
     for key in set(keys):
         value = cache.get(key, _UNSEEN)
         if value is _UNSEEN:
@@ -333,14 +349,11 @@ def _look_up(
             cache[key] = value
         if value is _NO or (required and (value is _EMPTY or not value)):
             wanting.add(key)
-        elif value is _EMPTY:
-            empty = True
+        local[key] = None if value is _EMPTY else value
     if wanting:
         bad.update(k for k, key in enumerate(keys) if key in wanting)
-    get = cache.__getitem__
-    vals = [None if v is _EMPTY else v for v in map(get, keys)] if empty else list(map(get, keys))
     _bound(cache)
-    return vals
+    return list(map(local.__getitem__, keys))
 
 
 CACHE_LIMIT = 50_000

@@ -146,7 +146,8 @@ def _check_promise(
                     matches.positions(flt, selectors[id(flt)])
     # The data-quality notes first, so the set of looked-at activities is gone before
     # the references are gathered: a national log is the peak of memory here (issue 7).
-    data_quality = _with_warnings(quality.notes(p, logs, as_of, matches.looked_at()), found)
+    looked_at = matches.looked_at()
+    data_quality = _with_warnings(quality.notes(p, logs, as_of, counted, looked_at), found)
     return PromiseResult(
         id=p.id,
         title=p.title,

@@ -58,9 +58,8 @@ class Matches:
         return [acts[i] for i in sorted(set().union(*position_lists))]
 
     def looked_at(self) -> set[int]:
-        """The ``id`` of every activity a looking filter asked so far chose."""
-        positions = set().union(*self._cache.values())
-        return set(map(id, map(self.activities.__getitem__, positions)))
+        """The position in ``activities`` of every one a looking filter asked so far chose."""
+        return set().union(*self._cache.values())
 
     def _index(self) -> dict[str, list[int]]:
         if self._by_type is None:

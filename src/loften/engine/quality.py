@@ -11,8 +11,10 @@ from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
+from itertools import compress
+from operator import itemgetter
 
-from loften.activities.model import Activity, LoadedLogs
+from loften.activities.model import ACTIVITY_DATE, ACTIVITY_TYPE, Activity, LoadedLogs
 from loften.engine.memo import Memo
 from loften.results import QualityNote
 from loften.spec.model import Promise
@@ -28,10 +30,20 @@ activity of a national log."""
 
 
 def notes(
-    p: Promise, logs: LoadedLogs, as_of: date, looked_at: AbstractSet[int]
+    p: Promise,
+    logs: LoadedLogs,
+    as_of: date,
+    counted: Sequence[Activity],
+    looked_at: AbstractSet[int],
 ) -> tuple[QualityNote, ...]:
-    """Every data-quality note; ``looked_at`` holds the ``id`` of every activity some
-    rule's ``match`` (or ``request``/``response``) chose."""
+    """Every data-quality note. ``counted`` is what rules may count (done, no copy,
+    started by ``as_of``), in log order; ``looked_at`` holds the position in it of every
+    activity some rule's ``match`` (or ``request``/``response``) chose.
+
+    An activity gets the first note that fits: after ``as_of``, not done, outside the
+    period, a ``same_as`` copy, looked at by no rule. A national log is a million
+    activities, nearly all of them looked at and in the period: those are told apart
+    in C (sets, ``map``), and only the rest are gone through one by one."""
     out: list[QualityNote] = []
     for n in logs.notices:
         if n.where is not None:
@@ -45,24 +57,43 @@ def notes(
                 )
             )
     start, end = p.period.start, p.period.end
-    later: Counter[str] = Counter()
     label = Memo(p.label_of_type)
     # Notes of one date and type share their parameters (never changed once made):
     # a national log has hundreds of thousands of unused activities, on a few hundred days.
     dated: Memo[tuple[date, str], dict[str, object]] = Memo(
         lambda key: {"date": key[0], "type": label[key[1]]}
     )
-    for a in logs.activities:
-        if a.date > as_of:
-            later[a.where.path] += 1
-        elif a.status != "done":
-            out.append(_note(a, f"status-{a.status}", dated[a.date, a.type]))
-        elif a.date < start or a.date > end:
-            out.append(_note(a, "outside-period", {"date": a.date, "start": start, "end": end}))
-        elif a.same_as is not None:
-            out.append(_note(a, "same-as", {"other": a.same_as}))
-        elif id(a) not in looked_at:
-            out.append(_note(a, "unused", dated[a.date, a.type]))
+
+    def outside(a: Activity) -> QualityNote:
+        return _note(a, "outside-period", {"date": a.date, "start": start, "end": end})
+
+    later: Counter[str] = Counter()
+    if len(counted) != len(logs.activities):  # some that no rule may count
+        for a in logs.activities:
+            if a.date > as_of:
+                later[a.where.path] += 1
+            elif a.status != "done":
+                out.append(_note(a, f"status-{a.status}", dated[a.date, a.type]))
+            elif a.same_as is not None:
+                out.append(
+                    outside(a)
+                    if a.date < start or a.date > end
+                    else _note(a, "same-as", {"other": a.same_as})
+                )
+    unused = set(range(len(counted))).difference(looked_at)
+    for a in map(counted.__getitem__, sorted(unused)):
+        out.append(
+            outside(a)
+            if a.date < start or a.date > end
+            else _note(a, "unused", dated[a.date, a.type])
+        )
+    days = set(map(ACTIVITY_DATE, counted))
+    if days and (min(days) < start or max(days) > end):  # some looked at, yet outside
+        out.extend(
+            outside(a)
+            for a in map(counted.__getitem__, sorted(looked_at))
+            if a.date < start or a.date > end
+        )
     for path, count in sorted(later.items()):
         out.append(
             QualityNote(
@@ -80,10 +111,22 @@ def notes(
 
 def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
     """Same date, type and place from two files with overlapping parties, and no ``same_as``."""
+    # Only a (date, type, place) met more than once can be a double: found in C first.
+    keys = list(
+        zip(
+            map(ACTIVITY_DATE, activities),
+            map(ACTIVITY_TYPE, activities),
+            map(_PLACE, activities),
+            strict=True,
+        )
+    )
+    repeated = {key for key, n in Counter(keys).items() if n > 1}
+    if not repeated:
+        return []
     # Each key holds its first activity, and a list only once a second one comes.
     seen: dict[tuple[date, str, str | None], Activity | list[Activity]] = {}
     out = []
-    for a in activities:
+    for a in compress(activities, map(repeated.__contains__, keys)):
         if a.status != "done" or a.same_as is not None or a.date > as_of:
             continue
         key = (a.date, a.type, a.place)
@@ -101,3 +144,6 @@ def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
         else:
             seen[key] = [found, a]
     return out
+
+
+_PLACE = itemgetter(Activity._fields.index("place"))
