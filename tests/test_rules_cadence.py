@@ -346,3 +346,17 @@ def test_an_exception_may_relax_the_coverage():
     relaxed = {"total": Relaxed(at_least=Decimal("0.8"))}
     b = run(spec, acts, "2021-04-01", start="2021-03-01", end="2021-03-05", relaxed=relaxed)[0]
     assert (b.status, b.relaxed_status) == ("fail", "pass")
+
+
+def test_activities_outside_the_rules_from_and_until_are_neither_counted_nor_left_out():
+    # The rule's window narrows the period: what starts outside it is not the rule's
+    # business at all (it is not "an activity on a day without an occurrence").
+    spec = {**WEEKLY, "from": "2021-03-01", "until": "2021-03-14"}
+    before, inside, after = act("2021-02-26"), act("2021-03-03"), act("2021-03-20")
+    b = run(spec, [before, inside, after], "2021-06-30")[0]
+    assert b.counted == (inside.ref,)
+    assert b.left_out == ()
+    assert items(run(spec, [before, inside, after], "2021-06-30")) == [
+        ("2021-W09", "pass"),
+        ("2021-W10", "fail"),
+    ]

@@ -76,6 +76,9 @@ class Chosen:
     Reasons (``why_not``) and tests stay those of the real selector.
     """
 
+    #: It takes every activity it is given: each was chosen by the real selector.
+    takes_all = True
+
     def __init__(self, selector: Selector) -> None:
         self.selector = selector
         self.tests = selector.tests

@@ -113,6 +113,8 @@ class Selector:
         #: Whether every test is a positive ``type`` condition: then each activity of
         #: the admitted types passes, and none needs to be asked.
         self.types_only = bool(tests) and all(t.types is not None for t in tests)
+        #: Whether it takes every activity (an empty filter).
+        self.takes_all = not tests
 
     def __call__(self, activity: Activity) -> bool:
         return self._test(activity)

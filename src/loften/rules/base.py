@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from loften.activities.model import Activity, Attestation, refs
+from loften.activities.model import ACTIVITY_DATE, Activity, Attestation, refs
 from loften.calendar import Bucket, Per, make_buckets, prorata_exact, prorata_whole
 from loften.errors import BadValue
 from loften.results import BucketResult, LeftOut, Msg, Status, Value
@@ -67,6 +67,9 @@ class RuleBase(BaseModel):
 class Selector(Protocol):
     """A compiled filter (see :mod:`loften.engine.select`)."""
 
+    takes_all: bool
+    """Whether it takes every activity it is given (so none need be asked)."""
+
     def __call__(self, activity: Activity) -> bool: ...
 
     def why_not(self, activity: Activity) -> Msg: ...
@@ -104,6 +107,20 @@ class RuleContext:
     waived_items: frozenset[str] = frozenset()
     """Item labels an applying exception takes out of the denominator (kinds without per)."""
     rule_path: str = ""
+
+    def chosen(self, selector: Selector, start: date, end: date) -> list[Activity]:
+        """The activities ``selector`` takes that start in ``[start, end]``, in log order.
+
+        Usually every activity starts in the period and the engine has already chosen
+        them with this very selector (:attr:`Selector.takes_all`): then nothing is asked
+        one by one. A national rule holds hundreds of thousands (issue 7)."""
+        acts = self.activities
+        days = set(map(ACTIVITY_DATE, acts))
+        if days and (min(days) < start or max(days) > end):
+            acts = [a for a in acts if start <= a.date <= end]
+        if selector.takes_all:
+            return list(acts)
+        return list(filter(selector, acts))
 
     def window(self, rule: RuleBase) -> tuple[date, date]:
         """The rule's period: the promise's, narrowed by ``from``/``until``."""

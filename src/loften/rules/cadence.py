@@ -182,7 +182,7 @@ class CadenceRule(RuleBase):
             return (BucketResult(bucket="total", start=start, end=end, status="not-started"),)
         match = ctx.select(self.match)
         last_seen = min(end, ctx.as_of)
-        chosen = [a for a in ctx.activities if start <= a.date <= end and match(a)]
+        chosen = ctx.chosen(match, start, end)
         occs = self.occurrences(start, end)
         holders, counted, left_out = self._hold(occs, chosen, last_seen, ctx)
         items, tally = _items(occs, holders, ctx)

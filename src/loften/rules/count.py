@@ -71,7 +71,7 @@ class CountRule(PerRule):
         each = ctx.select(self.each) if self.each else None
         start, end = ctx.window(self)
         buckets = self.buckets(ctx)
-        grouped = group(buckets, (a for a in ctx.activities if start <= a.date <= end and match(a)))
+        grouped = group(buckets, ctx.chosen(match, start, end))
         seen: set[str] = set()
         results = []
         for bucket in buckets:

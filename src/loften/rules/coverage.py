@@ -79,7 +79,7 @@ class CoverageRule(PerRule):
         has = [ctx.select(flt) for flt in self._item_filters]
         start, end = ctx.window(self)
         buckets = self.buckets(ctx)
-        grouped = group(buckets, (a for a in ctx.activities if start <= a.date <= end and match(a)))
+        grouped = group(buckets, ctx.chosen(match, start, end))
         out = []
         for bucket in buckets:
             chosen = grouped[bucket.label]

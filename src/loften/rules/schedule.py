@@ -128,7 +128,7 @@ class ScheduleRule(RuleBase):
         match = ctx.select(self.match)
         at = {key: ctx.select(flt) for key, flt in self._places.items()}
         start, end = ctx.window(self)
-        chosen = [a for a in ctx.activities if start <= a.date <= end and match(a)]
+        chosen = ctx.chosen(match, start, end)
         holder = self._hold(chosen, at)
         labels = self.labels()
         started = ctx.as_of >= start

@@ -60,7 +60,7 @@ class ShareRule(PerRule):
         match, that = ctx.select(self.match), ctx.select(self.that)
         start, end = ctx.window(self)
         buckets = self.buckets(ctx)
-        grouped = group(buckets, (a for a in ctx.activities if start <= a.date <= end and match(a)))
+        grouped = group(buckets, ctx.chosen(match, start, end))
         out = []
         for bucket in buckets:
             chosen = grouped[bucket.label]

@@ -82,7 +82,7 @@ class SumRule(PerRule):
         each = ctx.select(self.each) if self.each else None
         start, end = ctx.window(self)
         buckets = self.buckets(ctx)
-        chosen = [a for a in ctx.activities if start <= a.date <= end and match(a)]
+        chosen = ctx.chosen(match, start, end)
         if self.of == "days":
             return tuple(self._days(bucket, chosen, each, ctx, end) for bucket in buckets)
         grouped = group(buckets, chosen)

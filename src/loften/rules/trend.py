@@ -79,7 +79,7 @@ class TrendRule(PerRule):
         match = ctx.select(self.match)
         start, end = ctx.window(self)
         buckets = self.buckets(ctx)
-        grouped = group(buckets, (a for a in ctx.activities if start <= a.date <= end and match(a)))
+        grouped = group(buckets, ctx.chosen(match, start, end))
         counts = [quantity(grouped[b.label]) for b in buckets]
         out = []
         for i, bucket in enumerate(buckets):
