@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loften.activities import LoadedLogs, LogSource, Vocabulary, load_logs
-from loften.activities.csv_log import detect_delimiter
+from loften.activities.csv_log import _split, detect_delimiter
 
 DATA = Path(__file__).parent / "data" / "logs"
 
@@ -216,3 +220,18 @@ def test_unknown_headers_are_notices_without_a_promise(tmp_path: Path) -> None:
     ]
     (act,) = logs.activities
     assert (act.type, act.parties, act.extra) == ("insats", ("polis",), {"ansvarig": "Eva"})
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b c", ";", "\n", "\r", "\r\n", "\r\r\n", ""]), max_size=30)
+)
+def test_quote_free_split_reads_records_as_the_csv_module_does(parts: list[str]) -> None:
+    """The quick split of a quote-free text (any mix of \\n, \\r\\n and lone \\r) gives
+    the records, and their numbers, that the csv module gives after the line ends
+    are made \\n."""
+    text = "".join(parts)
+    split = _split(text, ";")
+    assert split is not None
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(plain, newline=""), delimiter=";", strict=True)
+    assert list(split) == list(enumerate(reader, 1))

@@ -13,7 +13,7 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import count, islice, repeat
 from typing import cast
 
 from loften.activities import sniff
@@ -40,10 +40,10 @@ def read_csv(data: bytes, log: FileLog, *, tsv: bool = False) -> None:
     text = decode(data, log)
     if text is None:
         return
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = detect_delimiter(text, "\t" if tsv else ",")
     numbered = _split(text, delimiter)
     if numbered is None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         numbered = _numbered(reader, log)
     read_table(numbered, log)
@@ -55,12 +55,20 @@ def _split(text: str, delimiter: str) -> Iterator[tuple[int, Cells]] | None:
     ``None`` when the text needs the csv module (quotes, or a cell over its limit)."""
     if '"' in text:
         return None
-    lines = text.split("\n")
+    end = "\n"  # a line ends in \n, \r\n (Excel's) or \r, as the csv module reads it
+    if "\r" in text:
+        if text.count("\r") == text.count("\r\n") == text.count("\n"):
+            end = "\r\n"  # every line ends so: no copy of a large text to drop its \r
+        else:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split(end)
     if lines[-1] == "":
         lines.pop()
     if len(text) > csv.field_size_limit() and max(map(len, lines)) > csv.field_size_limit():
         return None
-    return ((n, line.split(delimiter) if line else []) for n, line in enumerate(lines, 1))
+    if "" in lines:  # an empty line is an empty record, not one empty cell
+        return ((n, line.split(delimiter) if line else []) for n, line in enumerate(lines, 1))
+    return zip(count(1), map(str.split, lines, repeat(delimiter)))  # all in C
 
 
 def _numbered(reader: Iterator[list[str]], log: FileLog) -> Iterator[tuple[int, Cells]]:
