@@ -35,3 +35,24 @@ def test_bench_dry_run_measures_every_figure(tmp_path: Path) -> None:
     ):
         assert figure in out, figure
     assert "NO" not in out.split()  # a dry run judges no target
+
+
+def test_phases_name_where_a_check_spends_its_time(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "phases.py"), "--dry-run", "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    for phase in (
+        "read the logs",
+        "(cadence)",
+        "(count)",
+        "data-quality notes",
+        "report: JSON",
+        "csv.reader over the same files",
+        "the whole check, table report",
+    ):
+        assert phase in out, phase

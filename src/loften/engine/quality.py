@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, not_
 
 from loften.activities.model import ACTIVITY_DATE, ACTIVITY_TYPE, Activity, LoadedLogs
 from loften.engine.memo import Memo
@@ -68,8 +68,10 @@ def notes(
         return _note(a, "outside-period", {"date": a.date, "start": start, "end": end})
 
     later: Counter[str] = Counter()
-    if len(counted) != len(logs.activities):  # some that no rule may count
-        for a in logs.activities:
+    if len(counted) != len(logs.activities):  # some that no rule may count: those
+        taken = set(map(id, counted))
+        rest = map(not_, map(taken.__contains__, map(id, logs.activities)))
+        for a in compress(logs.activities, rest):
             if a.date > as_of:
                 later[a.where.path] += 1
             elif a.status != "done":

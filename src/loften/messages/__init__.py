@@ -97,14 +97,20 @@ class _Formatter(string.Formatter):
 
 #: Messages already put into words. A large report says the same thing many times
 #: ("no rule counts this activity", for the same date and type); keyed by each
-#: parameter's type and ``repr``, so ``2,5`` and ``2,50`` never share an entry.
+#: parameter's type and ``repr``, so ``2,5`` and ``2,50`` never share an entry. A
+#: parameter of a type whose equal values always read the same is keyed by itself.
 _SAID: dict[tuple[object, ...], str] = {}
 _SAID_MAX = 100_000
+_AS_ITSELF = frozenset({str, int, bool, date, type(None)})
 
 
 def t(code: str, lang: str = "sv", **params: Any) -> str:
     """The message ``code`` in ``lang``, filled with ``params``."""
-    key = (code, lang, *((k, type(v), repr(v)) for k, v in params.items()))
+    key = (
+        code,
+        lang,
+        *((k, type(v), v if type(v) in _AS_ITSELF else repr(v)) for k, v in params.items()),
+    )
     said = _SAID.get(key)
     if said is not None:
         return said
