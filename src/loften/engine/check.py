@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import compress
 from pathlib import Path
 from typing import Any, Literal
 
@@ -91,7 +92,8 @@ def _check_promise(
         extra=logs.fields,
     )
     selectors = compile_filters(lp, vocab)
-    counted = _counted(logs.activities, as_of)
+    countable = quality.countable(logs.activities, as_of)
+    counted = tuple(compress(logs.activities, countable))
     matches = Matches(counted)
     commitments = []
     problems: list[Problem] = []
@@ -146,8 +148,8 @@ def _check_promise(
                     matches.positions(flt, selectors[id(flt)])
     # The data-quality notes first, so the set of looked-at activities is gone before
     # the references are gathered: a national log is the peak of memory here (issue 7).
-    looked_at = matches.looked_at()
-    data_quality = _with_warnings(quality.notes(p, logs, as_of, counted, looked_at), found)
+    noted = quality.notes(p, logs, as_of, countable, counted, matches.looked_at())
+    data_quality = _with_warnings(noted, found)
     return PromiseResult(
         id=p.id,
         title=p.title,
@@ -308,13 +310,6 @@ def compile_filters(lp: LoadedPromise, vocab: Vocab) -> dict[int, Selector]:
         }
         raise LoftenError.of(sorted(unique.values(), key=Problem.sort_key))
     return out
-
-
-def _counted(activities: Sequence[Activity], as_of: date) -> tuple[Activity, ...]:
-    """What rules may count: done, not a ``same_as`` copy, started by ``as_of``."""
-    return tuple(
-        a for a in activities if a.status == "done" and a.same_as is None and a.date <= as_of
-    )
 
 
 def _exemptions(p: Promise, path: str, single: bool, commitment: str) -> list[Exemption]:

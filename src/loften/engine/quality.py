@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
-from itertools import compress
-from operator import itemgetter, not_
+from itertools import compress, groupby
+from operator import attrgetter, itemgetter, not_, or_
 
 from loften.activities.model import ACTIVITY_DATE, ACTIVITY_TYPE, Activity, LoadedLogs
 from loften.engine.memo import Memo
@@ -29,16 +29,24 @@ _new = tuple.__new__
 activity of a national log."""
 
 
+def countable(activities: Sequence[Activity], as_of: date) -> list[bool]:
+    """Whether rules may count each activity: done, not a ``same_as`` copy, started by
+    ``as_of``."""
+    return [a.status == "done" and a.same_as is None and a.date <= as_of for a in activities]
+
+
 def notes(
     p: Promise,
     logs: LoadedLogs,
     as_of: date,
+    countable: Sequence[bool],
     counted: Sequence[Activity],
     looked_at: AbstractSet[int],
 ) -> tuple[QualityNote, ...]:
-    """Every data-quality note. ``counted`` is what rules may count (done, no copy,
-    started by ``as_of``), in log order; ``looked_at`` holds the position in it of every
-    activity some rule's ``match`` (or ``request``/``response``) chose.
+    """Every data-quality note. ``countable`` says of each activity whether rules may
+    count it (:func:`countable`), ``counted`` holds those, in log order, and
+    ``looked_at`` the position in ``counted`` of every activity some rule's ``match``
+    (or ``request``/``response``) chose.
 
     An activity gets the first note that fits: after ``as_of``, not done, outside the
     period, a ``same_as`` copy, looked at by no rule. A national log is a million
@@ -68,13 +76,13 @@ def notes(
         return _note(a, "outside-period", {"date": a.date, "start": start, "end": end})
 
     later: Counter[str] = Counter()
-    if len(counted) != len(logs.activities):  # some that no rule may count: those
-        taken = set(map(id, counted))
-        rest = map(not_, map(taken.__contains__, map(id, logs.activities)))
-        for a in compress(logs.activities, rest):
-            if a.date > as_of:
-                later[a.where.path] += 1
-            elif a.status != "done":
+    acts = logs.activities
+    if len(counted) != len(acts):  # some that no rule may count: those
+        after = list(map(as_of.__lt__, map(ACTIVITY_DATE, acts)))
+        if any(after):  # counted per file, not one by one
+            later.update(map(_PATH, map(_WHERE, compress(acts, after))))
+        for a in compress(acts, map(not_, map(or_, after, countable))):
+            if a.status != "done":
                 out.append(_note(a, f"status-{a.status}", dated[a.date, a.type]))
             elif a.same_as is not None:
                 out.append(
@@ -107,13 +115,12 @@ def notes(
         )
     if len(logs.files) > 1:  # a double entry comes from two files
         out.extend(_doubles(logs.activities, as_of))
-    out.sort(key=lambda q: (q.sort, q.code))
+    out.sort(key=_ORDER)
     return tuple(out)
 
 
 def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
     """Same date, type and place from two files with overlapping parties, and no ``same_as``."""
-    # Only a (date, type, place) met more than once can be a double: found in C first.
     keys = list(
         zip(
             map(ACTIVITY_DATE, activities),
@@ -122,19 +129,28 @@ def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
             strict=True,
         )
     )
-    repeated = {key for key, n in Counter(keys).items() if n > 1}
+    # Only a key met in two files can be a double: each file's keys as one set, in C.
+    seen: set[tuple[date, str, str | None]] = set()
+    repeated: set[tuple[date, str, str | None]] = set()
+    begin = 0
+    for _, rows in groupby(map(_PATH, map(_WHERE, activities))):  # a file's run
+        end = begin + len(list(rows))
+        here = set(keys[begin:end])
+        repeated |= seen & here
+        seen |= here
+        begin = end
     if not repeated:
         return []
     # Each key holds its first activity, and a list only once a second one comes.
-    seen: dict[tuple[date, str, str | None], Activity | list[Activity]] = {}
+    first: dict[tuple[date, str, str | None], Activity | list[Activity]] = {}
     out = []
     for a in compress(activities, map(repeated.__contains__, keys)):
         if a.status != "done" or a.same_as is not None or a.date > as_of:
             continue
         key = (a.date, a.type, a.place)
-        found = seen.get(key)
+        found = first.get(key)
         if found is None:
-            seen[key] = a
+            first[key] = a
             continue
         earlier = found if isinstance(found, list) else [found]
         for b in earlier:
@@ -144,8 +160,12 @@ def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
         if isinstance(found, list):
             found.append(a)
         else:
-            seen[key] = [found, a]
+            first[key] = [found, a]
     return out
 
 
 _PLACE = itemgetter(Activity._fields.index("place"))
+_WHERE = itemgetter(Activity._fields.index("where"))
+_PATH = itemgetter(0)  # of a Location
+_ORDER = attrgetter("sort", "code")
+"""Notes by path, line and code."""
