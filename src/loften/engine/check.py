@@ -404,7 +404,7 @@ def _looking(
     if not looking:
         return tuple(matches.activities), _selecting(rule, selectors)
     lists = [matches.positions(flt, selectors[id(flt)]) for flt in looking]
-    chosen = tuple(matches.chosen(lists))
+    chosen = matches.chosen(lists)
     if len(looking) > 1:
         return chosen, _selecting(rule, selectors)
     only = id(looking[0])

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from heapq import merge
+from itertools import compress
 
 from loften.activities.model import ACTIVITY_TYPE, Activity
 from loften.engine.select import Selector
@@ -46,16 +47,16 @@ class Matches:
             if selector.types is not None and selector.types_only:
                 hit = list(candidates)  # the index by type has answered already
             else:
-                hit = [i for i in candidates if selector(acts[i])]
+                hit = list(compress(candidates, map(selector, map(acts.__getitem__, candidates))))
             self._cache[key] = hit
         return hit
 
-    def chosen(self, position_lists: Sequence[list[int]]) -> list[Activity]:
+    def chosen(self, position_lists: Sequence[list[int]]) -> tuple[Activity, ...]:
         """The activities at any of the positions, in log order, each once."""
-        acts = self.activities
+        at = self.activities.__getitem__
         if len(position_lists) == 1:
-            return [acts[i] for i in position_lists[0]]
-        return [acts[i] for i in sorted(set().union(*position_lists))]
+            return tuple(map(at, position_lists[0]))
+        return tuple(map(at, sorted(set().union(*position_lists))))
 
     def looked_at(self) -> set[int]:
         """The position in ``activities`` of every one a looking filter asked so far chose."""
