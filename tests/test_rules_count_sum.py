@@ -105,6 +105,16 @@ def test_sum_exact_decimals():
     assert (result[0].value, result[0].status) == (Decimal("0.8"), "pass")
 
 
+def test_sum_lists_an_activity_without_the_value_and_adds_the_rest():
+    spec = {"kind": "sum", "match": {"type": "patrull"}, "of": "hours", "at_least": "3"}
+    with_hours = [act("2020-01-01", hours="1.5"), act("2020-01-03", hours="1")]
+    without = act("2020-01-02")
+    b = run(spec, [with_hours[0], without, with_hours[1]], "2022-01-15")[0]
+    assert (b.value, b.status) == (Decimal("2.5"), "fail")
+    assert b.counted == tuple(a.ref for a in with_hours)
+    assert [(x.activity, x.code) for x in b.left_out] == [(without.ref, "sum-missing")]
+
+
 def test_sum_open_bucket_uses_unrounded_target():
     spec = {"kind": "sum", "match": {"type": "patrull"}, "of": "hours", "per": "year", "at_least": "366"}
     # day 10 of 366: target exactly 10 hours
