@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,16 @@ def test_md_escape_reads_back_as_the_text_on_one_line(text: str) -> None:
 def test_runs_compacts_line_numbers() -> None:
     assert runs([9, 2, 3, 4, 7, 10, 3]) == "2–4, 7, 9–10"
     assert runs([5]) == "5"
+
+
+@given(st.lists(st.integers(min_value=1, max_value=60), max_size=40))
+def test_runs_name_every_line_once_in_maximal_runs(numbers: list[int]) -> None:
+    text = runs(numbers)
+    spans = [tuple(map(int, part.split("–"))) for part in text.split(", ")] if text else []
+    named = [n for span in spans for n in range(span[0], span[-1] + 1)]
+    assert named == sorted(set(numbers))
+    assert all(len(span) == 1 or span[0] < span[1] for span in spans)
+    assert all(b[0] > a[-1] + 1 for a, b in pairwise(spans))  # none could be joined
 
 
 # ---------------------------------------------------------------- content

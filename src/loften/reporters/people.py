@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 from loften.calendar import human_label, prose_date
 from loften.messages import t
@@ -427,7 +428,8 @@ def note_text(note: str, lang: str) -> str:
 
 def _refs(b: BucketResult) -> list[str]:
     """The activities a bucket rests on: its own and its items', each once, in order."""
-    return list(dict.fromkeys([*b.counted, *(ref for i in b.items for ref in i.counted)]))
+    items = chain.from_iterable(i.counted for i in b.items)
+    return list(dict.fromkeys(chain(b.counted, items)))
 
 
 def _evidence(b: BucketResult, notes: dict[str, str], lang: str) -> Evidence:
