@@ -8,10 +8,12 @@ into words in the report's language; every one keeps its stable ``code``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from loften.messages import t
 from loften.reporters import Options, overview
 from loften.results import BucketResult, PromiseResult, Report, RuleResult
 
@@ -24,8 +26,11 @@ def render(report: Report, options: Options) -> str:
 
 def as_data(report: Report, options: Options) -> dict[str, Any]:
     lang = options.lang
+    said = _Said(lang)
     quality = sorted(
-        ((q.sort, q.code, q.where, q.text(lang)) for p in report.promises for q in p.data_quality),
+        (q.sort, q.code, q.where, said(q.code, q.params))
+        for p in report.promises
+        for q in p.data_quality
     )
     head: dict[str, Any] = {
         "loften": FORMAT_VERSION,
@@ -39,6 +44,24 @@ def as_data(report: Report, options: Options) -> dict[str, Any]:
         "promises": [_promise(p, lang) for p in report.promises],
         "data_quality": [{"where": w, "code": c, "message": m} for _, c, w, m in quality],
     }
+
+
+class _Said:
+    """Notes put into words once per code and parameter mapping. The notes of one date
+    and type share their mapping (``engine/quality.py``), so a national report says a few
+    hundred different things a hundred thousand times. Keyed by the mapping's identity:
+    the report holds every mapping while it is written, and none is changed."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.said: dict[tuple[str, int], str] = {}
+
+    def __call__(self, code: str, params: Mapping[str, Any]) -> str:
+        key = (code, id(params))
+        text = self.said.get(key)
+        if text is None:
+            text = self.said[key] = t(code, self.lang, **params)
+        return text
 
 
 def _promise(p: PromiseResult, lang: str) -> dict[str, Any]:
