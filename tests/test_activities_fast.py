@@ -174,6 +174,32 @@ def test_fast_lane_keeps_row_order_across_batches() -> None:
     assert failed == [n for n in range(2, len(lines) + 1) if n % 997 == 0]
 
 
+def test_rows_of_even_width_go_to_the_lane_column_by_column(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A quote-free CSV whose lines all hold as many cells is handed over in column
+    blocks (no list per row); rows keep their numbers when the header is not on line 1,
+    and a row the lane declines is still said the general way, at its row."""
+    from loften.activities.fast import Rows
+
+    blocks: list[range] = []
+    take = Rows.take_columns
+
+    def spy(self, numbers, columns, decline):
+        blocks.append(numbers)
+        return take(self, numbers, columns, decline)
+
+    monkeypatch.setattr(Rows, "take_columns", spy)
+    lines = [";;", "datum;aktivitet;part", "2020-01-01;insats;polis", "2020-01-02;okand;polis"]
+    lines += ["2020-01-03;vandring;kommun"]
+    log = FileLog("log.csv", VOCAB, Names(VOCAB))
+    read_csv("\r\n".join(lines).encode(), log)
+    assert blocks == [range(3, 6)]
+    assert [a.where.row for a in log.entries] == [3, 5]
+    assert [p.where.row if p.where else None for p in log.errors] == [4]
+    assert log.rows == 3
+
+
 YAML_VALUES = {
     "date": ["2020-03-14", "2020-03-14T18:00", "2020-02-30", "'2020-03-15'", " 2021-01-05"],
     "datum": ["2020-04-01"],

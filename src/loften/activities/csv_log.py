@@ -41,18 +41,56 @@ def read_csv(data: bytes, log: FileLog, *, tsv: bool = False) -> None:
     if text is None:
         return
     delimiter = detect_delimiter(text, "\t" if tsv else ",")
-    numbered = _split(text, delimiter)
-    if numbered is None:
+    lines = _lines(text)
+    if lines is None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        numbered = _numbered(reader, log)
-    read_table(numbered, log)
+        read_table(_numbered(reader, log), log)
+    elif "" not in lines and len(set(map(str.count, lines, repeat(delimiter)))) == 1:
+        # Every line holds as many cells: the rows under the header go in column blocks.
+        read_table(_records(lines, delimiter), log, blocks=_Blocks(lines, delimiter))
+    else:
+        read_table(_records(lines, delimiter), log)
 
 
 def _split(text: str, delimiter: str) -> Iterator[tuple[int, Cells]] | None:
     """The records of a text without a quote character, split as the csv module would
     split them (one record per line, an empty line an empty record), only faster;
     ``None`` when the text needs the csv module (quotes, or a cell over its limit)."""
+    lines = _lines(text)
+    return None if lines is None else _records(lines, delimiter)
+
+
+def _records(lines: list[str], delimiter: str) -> Iterator[tuple[int, Cells]]:
+    """The numbered records of the lines of a quote-free text."""
+    if "" in lines:  # an empty line is an empty record, not one empty cell
+        return ((n, line.split(delimiter) if line else []) for n, line in enumerate(lines, 1))
+    return zip(count(1), map(str.split, lines, repeat(delimiter)))  # all in C
+
+
+class _Blocks:
+    """The rows of a quote-free text whose lines all hold as many cells, given column by
+    column, :data:`BATCH` rows at a time: each block's lines joined and split once, and
+    each column a slice of the cells (no list per row, no turning rows into columns)."""
+
+    def __init__(self, lines: list[str], delimiter: str) -> None:
+        self.lines, self.delimiter = lines, delimiter
+        self.width = lines[0].count(delimiter) + 1 if lines else 0
+
+    def after(self, row: int) -> Iterator[tuple[range, list[list[str]]]]:
+        """Blocks of the rows after ``row`` (the header's): their numbers, their columns."""
+        lines, width = self.lines, self.width
+        for start in range(row, len(lines), BATCH):
+            chunk = lines[start : start + BATCH]
+            cells = self.delimiter.join(chunk).split(self.delimiter)
+            columns = [cells[k::width] for k in range(width)]
+            yield range(start + 1, start + 1 + len(chunk)), columns
+
+
+def _lines(text: str) -> list[str] | None:
+    """The lines of a text without a quote character (the line ends the csv module
+    knows); ``None`` when the text needs the csv module (quotes, or a cell over its
+    limit)."""
     if '"' in text:
         return None
     end = "\n"  # a line ends in \n, \r\n (Excel's) or \r, as the csv module reads it
@@ -66,9 +104,7 @@ def _split(text: str, delimiter: str) -> Iterator[tuple[int, Cells]] | None:
         lines.pop()
     if len(text) > csv.field_size_limit() and max(map(len, lines)) > csv.field_size_limit():
         return None
-    if "" in lines:  # an empty line is an empty record, not one empty cell
-        return ((n, line.split(delimiter) if line else []) for n, line in enumerate(lines, 1))
-    return zip(count(1), map(str.split, lines, repeat(delimiter)))  # all in C
+    return lines
 
 
 def _numbered(reader: Iterator[list[str]], log: FileLog) -> Iterator[tuple[int, Cells]]:
@@ -161,11 +197,14 @@ def read_table(
     sheet: str | None = None,
     excel: bool = False,
     prepare: Callable[[Sequence[object]], list[Value]] | None = None,
+    blocks: _Blocks | None = None,
 ) -> None:
     """Rows of cells, numbered as in the spreadsheet, into entries of ``log``.
 
     ``prepare`` turns a row the fast lane declines into :data:`Value` cells for the
     general way (Excel's numbers into their text, say); the lane reads raw cells itself.
+    ``blocks`` gives the rows after the header column by column, when the source can
+    (every row as wide as the header); the lane then takes them so.
 
     The header is the first non-empty row. Empty rows are skipped. A header that
     cannot be read (two columns for one field, a required column missing, broken
@@ -207,6 +246,10 @@ def read_table(
                 log.problem(problem)
             return
         fast = lane(header, log)
+        if fast is not None and blocks is not None and blocks.width == fast.width:
+            for numbers, columns in blocks.after(row):  # the rest, in order
+                fast.take_columns(numbers, columns, general)
+            break
         if fast is not None:  # the rest of the rows go to the lane in batches, in order
             while batch := list(islice(rows, BATCH)):
                 fast.take_all(batch, general)

@@ -113,7 +113,8 @@ class Rows:
             ]
             numbers = tuple(numbers[k] for k in regular)
             rows = tuple(rows[k] for k in regular)
-        made = self._columns(cast(Sequence[list[object]], rows), numbers) if regular else []
+        columns = list(zip(*rows, strict=True))
+        made = self._columns(columns, numbers) if regular else []
         log = self.log
         if len(made) == len(batch) and None not in made:  # every row taken: the usual case
             log.rows += len(made)
@@ -132,22 +133,47 @@ class Rows:
             elif isinstance(cells, Problem) or k in taken or not self.take(row, cells):
                 decline(row, cells)
 
+    def take_columns(
+        self,
+        numbers: Sequence[int],
+        columns: Sequence[Sequence[object]],
+        decline: Callable[[int, Sequence[object] | Problem], None],
+    ) -> None:
+        """:meth:`take_all` for rows given column by column, each as wide as the header
+        (a quote-free CSV whose lines all hold as many cells): no list made per row."""
+        made = self._columns(columns, numbers)
+        log = self.log
+        if None not in made:  # every row taken: the usual case
+            log.rows += len(made)
+            log.entries.extend(cast(list[Activity], made))
+            if self.linking:
+                for row, done in zip(numbers, cast(list[Activity], made), strict=True):
+                    self._link(row, done)
+            return
+        for k, (row, activity) in enumerate(zip(numbers, made, strict=True)):
+            if activity is not None:
+                log.rows += 1
+                log.entries.append(activity)
+                self._link(row, activity)
+            else:
+                decline(row, [col[k] for col in columns])
+
     def _link(self, row: int, activity: Activity) -> None:
         """Notes an activity with an id, ``same_as`` or ``answers`` for the links check."""
         if activity.id or activity.same_as or activity.answers:
             self.log.linked.append(Linked(activity, self.header.locator(row, activity.where)))
 
     def _columns(
-        self, rows: Sequence[list[object]], numbers: Sequence[int]
+        self, columns: Sequence[Sequence[object]], numbers: Sequence[int]
     ) -> list[Activity | None]:
-        """The activities of rows as wide as the header, ``None`` for each row that
-        must go the general way; what :meth:`take` would make of each, column-wise."""
-        n = len(rows)
+        """The activities of rows as wide as the header, given column by column; ``None``
+        for each row that must go the general way; what :meth:`take` would make of each."""
+        n = len(numbers)
         excel = self.header.excel  # a CSV cell is always text
         bad: set[int] = set()
         found: dict[str, list[Any]] = {}
         extras: list[tuple[str, list[Any]]] = []
-        for spec, col in zip(self.columns, zip(*rows, strict=True), strict=True):
+        for spec, col in zip(self.columns, columns, strict=True):
             if spec is None:  # a column under a blank header must stay empty
                 bad.update(k for k, c in enumerate(col) if type(c) is not str or c.strip())
                 continue
