@@ -197,3 +197,34 @@ def test_planned_and_cancelled_do_not_count(tmp_path):
 )
 def test_aggregation_order(members, expected):
     assert worst(members) == expected
+
+
+def _two_logs(tmp_path: Path, polis: str, kommun: str):
+    head = HEADER.replace("logs: [log.yaml]", "logs: [polis.yaml, kommun.yaml]")
+    (tmp_path / "polis.yaml").write_text(polis, encoding="utf-8")
+    (tmp_path / "kommun.yaml").write_text(kommun, encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(head + RULE, encoding="utf-8")
+    result = check_promise(tmp_path / "p.yaml", as_of=date(2022, 1, 15), cwd=tmp_path)
+    return [(q.where, q.params["other"]) for q in result.data_quality if q.code == "probable-duplicate"]
+
+
+def test_the_same_activity_in_two_files_is_noted_as_a_probable_double_entry(tmp_path):
+    # Same date, type and place in two files, with a party in common: noted on the
+    # later one, naming the first; the same key twice in one file, or with no party in
+    # common, or with same_as, is no double; places of one file only never are.
+    polis = (
+        "- {date: 2021-03-01, type: insats, party: polis, place: Torget}\n"
+        "- {date: 2021-03-01, type: insats, party: polis, place: Torget}\n"
+        "- {date: 2021-05-01, type: insats, party: polis, place: Parken}\n"
+        "- {date: 2021-06-01, type: insats, party: polis, place: Polishuset}\n"
+    )
+    kommun = (
+        "- {date: 2021-03-01, type: insats, party: polis|kommun, place: Torget}\n"
+        "- {date: 2021-05-01, type: insats, party: kommun, place: Parken}\n"
+        "- {date: 2021-06-01, type: insats, party: kommun, place: Rådhuset}\n"
+        "- {date: 2021-03-01, type: patrull, party: polis, place: Torget}\n"
+    )
+    assert _two_logs(tmp_path, polis, kommun) == [("kommun.yaml:1", "polis.yaml:1")]
+    kommun = kommun.replace("place: Torget}", "place: Torget, same_as: p1}", 1)
+    polis = polis.replace("place: Torget}", "place: Torget, id: p1}", 1)
+    assert _two_logs(tmp_path, polis, kommun) == []

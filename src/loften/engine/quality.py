@@ -8,11 +8,12 @@ nothing is dropped silently. Sorted by path, then line.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
 from itertools import compress, groupby
 from operator import attrgetter, itemgetter, not_, or_
+from typing import Any
 
 from loften.activities.model import ACTIVITY_DATE, ACTIVITY_TYPE, Activity, LoadedLogs
 from loften.engine.memo import Memo
@@ -121,6 +122,17 @@ def notes(
 
 def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
     """Same date, type and place from two files with overlapping parties, and no ``same_as``."""
+    # Only what two files share can be a double, found in C with a set per file: first
+    # places (a national log's files name places of their own), then whole keys.
+    places = list(map(_PLACE, activities))
+    runs = [len(list(rows)) for _, rows in groupby(map(_PATH, map(_WHERE, activities)))]
+    shared = _in_two(places, runs)
+    if not shared:
+        return []
+    if len(shared) < len(set(places)):  # the activities at places of one file only go
+        mask = list(map(shared.__contains__, places))
+        activities = list(compress(activities, mask))
+        runs = [sum(part) for part in _split(mask, runs)]
     keys = list(
         zip(
             map(ACTIVITY_DATE, activities),
@@ -129,16 +141,7 @@ def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
             strict=True,
         )
     )
-    # Only a key met in two files can be a double: each file's keys as one set, in C.
-    seen: set[tuple[date, str, str | None]] = set()
-    repeated: set[tuple[date, str, str | None]] = set()
-    begin = 0
-    for _, rows in groupby(map(_PATH, map(_WHERE, activities))):  # a file's run
-        end = begin + len(list(rows))
-        here = set(keys[begin:end])
-        repeated |= seen & here
-        seen |= here
-        begin = end
+    repeated = _in_two(keys, runs)
     if not repeated:
         return []
     # Each key holds its first activity, and a list only once a second one comes.
@@ -162,6 +165,27 @@ def _doubles(activities: Sequence[Activity], as_of: date) -> list[QualityNote]:
         else:
             first[key] = [found, a]
     return out
+
+
+def _in_two(values: list[Any], runs: list[int]) -> set[Any]:
+    """The values met in two runs or more (a run: one file's activities, in order)."""
+    seen: set[Any] = set()
+    repeated: set[Any] = set()
+    begin = 0
+    for length in runs:
+        here = set(values[begin : begin + length])
+        repeated |= seen & here
+        seen |= here
+        begin += length
+    return repeated
+
+
+def _split(values: list[bool], runs: list[int]) -> Iterator[list[bool]]:
+    """``values`` cut into runs of the given lengths."""
+    begin = 0
+    for length in runs:
+        yield values[begin : begin + length]
+        begin += length
 
 
 _PLACE = itemgetter(Activity._fields.index("place"))
