@@ -40,11 +40,11 @@ def notes(
     p: Promise,
     logs: LoadedLogs,
     as_of: date,
-    countable: Sequence[bool],
+    may_count: Sequence[bool],
     counted: Sequence[Activity],
     looked_at: AbstractSet[int],
 ) -> tuple[QualityNote, ...]:
-    """Every data-quality note. ``countable`` says of each activity whether rules may
+    """Every data-quality note. ``may_count`` says of each activity whether rules may
     count it (:func:`countable`), ``counted`` holds those, in log order, and
     ``looked_at`` the position in ``counted`` of every activity some rule's ``match``
     (or ``request``/``response``) chose.
@@ -82,7 +82,7 @@ def notes(
         after = list(map(as_of.__lt__, map(ACTIVITY_DATE, acts)))
         if any(after):  # counted per file, not one by one
             later.update(map(_PATH, map(_WHERE, compress(acts, after))))
-        for a in compress(acts, map(not_, map(or_, after, countable))):
+        for a in compress(acts, map(not_, map(or_, after, may_count))):
             if a.status != "done":
                 out.append(_note(a, f"status-{a.status}", dated[a.date, a.type]))
             elif a.same_as is not None:
