@@ -175,6 +175,20 @@ def test_max_gap_exceeded_fails_even_with_full_coverage():
     )
 
 
+def test_a_multi_day_activity_closes_the_gap_on_every_day_it_lasts():
+    spec = {**WEEKLY, "max_gap": "10 dagar"}
+    # A five-day activity from 10 January covers 10–14 January: the days without one are
+    # then 5–9, 15–17 and 19–24 January (counted from its first day alone, 11–17 would be
+    # a gap of 7 days).
+    acts = [act("2021-01-04"), act("2021-01-10", end="2021-01-14"), act("2021-01-18")]
+    b = run(spec, acts, "2021-02-01", start="2021-01-04", end="2021-01-24")[0]
+    assert b.status == "pass"
+    assert b.detail.text("sv") == (
+        "3 av 3 veckor uppfyllda, minst 3 krävs; längsta uppehåll 6 dagar, "
+        "2021-01-19–2021-01-24 (högst 10)"
+    )
+
+
 def test_multi_day_activity_holds_every_day_it_touches():
     spec = {**WEEKLY, "every": "day"}
     long = act("2021-03-01", end="2021-03-03")

@@ -83,6 +83,7 @@ _QUANTITY = itemgetter(Activity._fields.index("quantity"))
 ACTIVITY_REF = itemgetter(Activity._fields.index("ref"))
 ACTIVITY_DATE = itemgetter(Activity._fields.index("date"))
 ACTIVITY_TYPE = itemgetter(Activity._fields.index("type"))
+ACTIVITY_END = itemgetter(Activity._fields.index("end"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,12 +34,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from itertools import compress
+from operator import ne
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from loften import values
-from loften.activities.model import ACTIVITY_DATE, Activity, quantity, refs
+from loften.activities.model import ACTIVITY_DATE, ACTIVITY_END, Activity, quantity, refs
 from loften.calendar import (
     WEEKDAY_KEYS,
     Bucket,
@@ -238,6 +240,15 @@ class CadenceRule(RuleBase):
             for d in _days(o.first, o.last):
                 index[d] = i
         holders: list[list[Activity]] = [[] for _ in occs]
+        # The usual case, told in C: every activity one day long, by ``last_seen``, on a
+        # day of some occurrence. Each then holds that occurrence and nothing is left out.
+        days = list(map(ACTIVITY_DATE, chosen))
+        if days == list(map(ACTIVITY_END, chosen)) and (not days or max(days) <= last_seen):
+            hits = list(map(index.get, days))
+            if None not in hits:
+                for at, a in zip(cast(list[int], hits), chosen, strict=True):
+                    holders[at].append(a)
+                return holders, list(chosen), []
         counted: list[Activity] = []
         left_out: list[LeftOut] = []
         for a in chosen:
@@ -345,9 +356,9 @@ def _active_days(chosen: list[Activity], start: date, last: date) -> set[date]:
     # Start days at once (a longer activity's first day is among its days), then the
     # rest of the days of the few activities longer than one day.
     out = {d for d in set(map(ACTIVITY_DATE, chosen)) if start <= d <= last}
-    for a in chosen:
-        if a.date != a.end:
-            out.update(_days(max(a.date, start), min(a.end, last)))
+    longer = map(ne, map(ACTIVITY_DATE, chosen), map(ACTIVITY_END, chosen))
+    for a in compress(chosen, longer):
+        out.update(_days(max(a.date, start), min(a.end, last)))
     return out
 
 
