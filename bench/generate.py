@@ -610,6 +610,19 @@ TINY = Sizes(
 )
 
 
+def data_set(data: Path | None, *, dry_run: bool, quick: bool) -> tuple[Path, Sizes]:
+    """The folder and sizes of the data set the benchmark scripts are asked for: the
+    tiny one (``--dry-run``), the small one (``--quick``) or the full one, each in its
+    own folder under /tmp unless ``data`` names one."""
+    if dry_run:
+        sizes, default = TINY, "/tmp/loften-bench-tiny"
+    elif quick:
+        sizes, default = QUICK, "/tmp/loften-bench-quick"
+    else:
+        sizes, default = Sizes(), "/tmp/loften-bench"
+    return (data or Path(default)).resolve(), sizes
+
+
 def generate(out: Path, sizes: Sizes, *, force: bool = False, log: bool = True) -> dict:
     """Writes the data set to ``out`` (skipped when its manifest says it is there)."""
     manifest_path = out / "manifest.json"

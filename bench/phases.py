@@ -103,13 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.one:  # a child: one run, its figures as JSON on stdout
         print(json.dumps({"phases": one_run(args.data, args.promise), "csv": csv_pass(args.data)}))
         return 0
-    if args.dry_run:
-        sizes, default, runs = generate.TINY, "/tmp/loften-bench-tiny", 1
-    elif args.quick:
-        sizes, default, runs = generate.QUICK, "/tmp/loften-bench-quick", args.runs
-    else:
-        sizes, default, runs = generate.Sizes(), "/tmp/loften-bench", args.runs
-    data = (args.data or Path(default)).resolve()
+    data, sizes = generate.data_set(args.data, dry_run=args.dry_run, quick=args.quick)
+    runs = 1 if args.dry_run else args.runs
     generate.generate(data, sizes)
     me = [sys.executable, __file__, "--data", str(data), "--promise", args.promise, "--one"]
     samples = []

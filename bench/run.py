@@ -418,18 +418,15 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown figure {', '.join(sorted(unknown))}; known: {', '.join(FIGURES)}")
 
+    data, sizes = generate.data_set(args.data, dry_run=args.dry_run, quick=args.quick)
     if args.dry_run:
-        sizes, default = generate.TINY, "/tmp/loften-bench-tiny"
         runs = {"startup": 1, "medium": 1, "big": 1}
     elif args.quick:
-        sizes, default = generate.QUICK, "/tmp/loften-bench-quick"
         runs = {"startup": 5, "medium": 2, "big": 2}
     else:
-        sizes, default = generate.Sizes(), "/tmp/loften-bench"
         runs = {"startup": 15, "medium": 5, "big": 3}
     if args.runs:
         runs = dict.fromkeys(runs, args.runs)
-    data = (args.data or Path(default)).resolve()
     manifest = generate.generate(data, sizes)
     started = time.perf_counter()
     bench = Bench(data, manifest, runs, judge=not (args.dry_run or args.quick))

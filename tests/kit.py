@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 from pydantic import TypeAdapter
 
+from loften.activities.entry import FileLog
 from loften.activities.model import Activity, Attestation
 from loften.engine.select import Vocab, compile_filter, field_number, field_values
-from loften.errors import Location
+from loften.errors import Location, Problem
 from loften.results import BucketResult
 from loften.rules import Rule
 from loften.rules.base import Relaxed, RuleContext
@@ -119,3 +121,21 @@ def run(
 
 def statuses(results: tuple[BucketResult, ...]) -> list[tuple[str, str]]:
     return [(b.bucket, b.status) for b in results]
+
+
+def log_state(log: FileLog, problem: Callable[[Problem], object]) -> tuple[object, ...]:
+    """Everything a log read gave, to compare two ways of reading the same file: rows,
+    entries, errors and notices (each as ``problem`` sees it), extra fields, and links
+    with where each of their fields is."""
+    linked = [
+        (link.activity, [link.locate(k) for k in ("id", "same_as", "answers", "date", "x")])
+        for link in log.linked
+    ]
+    return (
+        log.rows,
+        log.entries,
+        [problem(p) for p in log.errors],
+        [problem(p) for p in log.notices],
+        sorted(log.extras),
+        linked,
+    )

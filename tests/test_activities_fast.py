@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from kit import log_state
 from loften.activities import csv_log, xlsx_log
 from loften.activities.csv_log import read_csv, read_table
 from loften.activities.entry import FileLog
@@ -107,18 +108,7 @@ def _read(rows: list[list[object]], vocab: Vocabulary, excel: bool, fast: bool, 
 
 
 def _state(log: FileLog) -> tuple[object, ...]:
-    linked = [
-        (link.activity, [link.locate(k) for k in ("id", "same_as", "answers", "date", "x")])
-        for link in log.linked
-    ]
-    return (
-        log.rows,
-        log.entries,
-        [(p.render("sv"), p.severity) for p in log.errors],
-        [(p.render("sv"), p.severity) for p in log.notices],
-        sorted(log.extras),
-        linked,
-    )
+    return log_state(log, lambda p: (p.render("sv"), p.severity))
 
 
 @pytest.mark.parametrize("excel", [False, True])

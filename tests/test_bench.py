@@ -13,15 +13,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_bench_dry_run_measures_every_figure(tmp_path: Path) -> None:
+def _dry_run(script: str, data: Path) -> str:
+    """What ``bench/<script> --dry-run`` prints, once it has run without an error."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--dry-run", "--data", str(tmp_path)],
+        [sys.executable, str(ROOT / "bench" / script), "--dry-run", "--data", str(data)],
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    out = result.stdout
+    return result.stdout
+
+
+def test_bench_dry_run_measures_every_figure(tmp_path: Path) -> None:
+    out = _dry_run("run.py", tmp_path)
     for figure in (
         "loften --version",
         "loften validate",
@@ -38,14 +43,7 @@ def test_bench_dry_run_measures_every_figure(tmp_path: Path) -> None:
 
 
 def test_phases_name_where_a_check_spends_its_time(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "phases.py"), "--dry-run", "--data", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    out = result.stdout
+    out = _dry_run("phases.py", tmp_path)
     for phase in (
         "read the logs",
         "(cadence)",

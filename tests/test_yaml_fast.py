@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kit import log_state
 from loften.activities.entry import FileLog
 from loften.activities.fields import Names
 from loften.activities.model import Vocabulary
@@ -62,18 +63,7 @@ def by_scan(text: str) -> tuple[Outcome, Scan]:
 
 
 def _state(log: FileLog) -> tuple[object, ...]:
-    linked = [
-        (link.activity, [link.locate(k) for k in ("id", "same_as", "answers", "date", "x")])
-        for link in log.linked
-    ]
-    return (
-        log.rows,
-        log.entries,
-        [(p.code, p.where, dict(p.params), p.severity) for p in log.errors],
-        [(p.code, p.where, dict(p.params), p.severity) for p in log.notices],
-        sorted(log.extras),
-        linked,
-    )
+    return log_state(log, lambda p: (p.code, p.where, dict(p.params), p.severity))
 
 
 def read(data: bytes, vocab: Vocabulary | None, *, scan: bool) -> tuple[object, ...]:
