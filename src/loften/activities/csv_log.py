@@ -75,7 +75,7 @@ class _Blocks:
 
     def __init__(self, lines: list[str], delimiter: str) -> None:
         self.lines, self.delimiter = lines, delimiter
-        self.width = lines[0].count(delimiter) + 1 if lines else 0
+        self.width = lines[0].count(delimiter) + 1  # every line's, and the header's
 
     def after(self, row: int) -> Iterator[tuple[range, list[list[str]]]]:
         """Blocks of the rows after ``row`` (the header's): their numbers, their columns."""
