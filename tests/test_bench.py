@@ -30,6 +30,7 @@ def test_bench_dry_run_measures_every_figure(tmp_path: Path) -> None:
     for figure in (
         "loften --version",
         "loften validate",
+        "Typer + pydantic + PyYAML alone",
         "CSV rows × 10 rules (table)",
         "YAML items",
         "-row xlsx",
