@@ -52,6 +52,7 @@ def test_phases_name_where_a_check_spends_its_time(tmp_path: Path) -> None:
         "data-quality notes",
         "report: JSON",
         "csv.reader over the same files",
+        "every cell split and looked up",
         "the whole check, table report",
     ):
         assert phase in out, phase
