@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 
 from loften.activities.entry import FileLog
 from loften.activities.model import Activity, Attestation
-from loften.engine.select import Vocab, compile_filter, field_number, field_values
+from loften.engine.select import Vocab, compile_filter, field_number, field_numbers, field_values
 from loften.errors import Location, Problem
 from loften.results import BucketResult
 from loften.rules import Rule
@@ -111,6 +111,7 @@ def run(
         label=lambda x: x,
         values_of=field_values,
         number_of=field_number,
+        numbers_of=field_numbers,
         attestations=attestations,
         indicators=indicators,
         relaxed=relaxed or {},

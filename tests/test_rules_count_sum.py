@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kit import act, run, statuses
+from loften.engine.select import field_number, field_numbers
 
 COUNT = {"kind": "count", "match": {"type": "insats"}, "per": "year", "at_least": "2"}
 
@@ -127,3 +131,41 @@ def test_prorate_clipped_bucket():
     # period starts mid-quarter: 2020-02-15..2020-03-31 is 46 of 91 days -> floor(3*46/91) = 1
     result = run(spec, [act("2020-03-01")], "2020-12-31", start="2020-02-15", end="2020-06-30")
     assert [(b.bucket, b.required, b.status) for b in result] == [("2020-Q1", 1, "pass"), ("2020-Q2", 3, "fail")]
+
+
+_AMOUNTS = st.one_of(
+    st.none(),
+    st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False),
+    st.sampled_from([Decimal("2"), Decimal("2.0"), Decimal("2.50"), Decimal("1E+1")]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.dates(min_value=date(2020, 1, 1), max_value=date(2021, 12, 31)),
+            _AMOUNTS,
+            st.one_of(st.none(), st.integers(min_value=0, max_value=500)),
+            st.one_of(st.none(), st.sampled_from(["3", "4,5", "1 000", "x", ""])),
+        ),
+        max_size=12,
+    ),
+    name=st.sampled_from(
+        ["hours", "Timmar", "participants", "days", "quantity", "month", "weekday", "km"]
+    ),
+)
+def test_a_field_read_for_many_activities_at_once_reads_as_one_by_one(
+    rows: list[tuple[date, Decimal | None, int | None, str | None]], name: str
+) -> None:
+    # ``sum`` adds a bucket's values at once (issue 7): the same values, of the same type
+    # and written the same way, and None where one by one says None.
+    acts = [
+        act(day.isoformat(), hours=hours, participants=people, extra={"km": km} if km else {})
+        for day, hours, people, km in rows
+    ]
+    one_by_one = [field_number(a, name) for a in acts]
+    at_once = field_numbers(acts, name)
+    assert [None if v is None else (type(v), str(v)) for v in at_once] == [
+        None if v is None else (type(v), str(v)) for v in one_by_one
+    ]

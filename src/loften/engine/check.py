@@ -26,6 +26,7 @@ from loften.engine.select import (
     Vocab,
     compile_filter,
     field_number,
+    field_numbers,
     field_values,
 )
 from loften.errors import BadValue, Location, LoftenError, Problem
@@ -357,6 +358,7 @@ def _judge(
         label=p.label_of_type,
         values_of=field_values,
         number_of=field_number,
+        numbers_of=field_numbers,
         attestations=logs.attestations,
         indicators=indicators,
         seasons={k: (v[0], v[1]) for k, v in p.seasons.items()} if p.seasons else None,

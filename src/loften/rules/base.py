@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import repeat
 from typing import Annotated, Any, ClassVar, Literal, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -99,6 +100,9 @@ class RuleContext:
     """The normalised values of a field of an activity (for ``distinct``, ``coverage``)."""
     number_of: Callable[[Activity, str], Decimal | None] = lambda a, f: None
     """The numeric value of a field of an activity (for ``sum``)."""
+    numbers_of: Callable[[Sequence[Activity], str], list[Decimal | None]] | None = None
+    """:attr:`number_of` of many activities at once, when the engine has a faster way
+    (see :meth:`numbers`)."""
     attestations: Sequence[Attestation] = ()
     indicators: Sequence[Any] = ()
     seasons: Mapping[str, tuple[str, str]] | None = None
@@ -121,6 +125,12 @@ class RuleContext:
         if selector.takes_all:
             return list(acts)
         return list(filter(selector, acts))
+
+    def numbers(self, activities: Sequence[Activity], name: str) -> list[Decimal | None]:
+        """:attr:`number_of` of each activity, in order."""
+        if self.numbers_of is not None:
+            return self.numbers_of(activities, name)
+        return list(map(self.number_of, activities, repeat(name)))
 
     def window(self, rule: RuleBase) -> tuple[date, date]:
         """The rule's period: the promise's, narrowed by ``from``/``until``."""

@@ -92,7 +92,7 @@ class SumRule(PerRule):
         for bucket in buckets:
             acts = grouped[bucket.label]
             if each is None:  # the usual case, and a large one: every value at once
-                numbers = list(map(ctx.number_of, acts, repeat(self.of)))
+                numbers = ctx.numbers(acts, self.of)
                 if not any(map(is_, numbers, repeat(None))):  # (a Decimal's == is slow)
                     total = sum(cast(list[Decimal], numbers), Decimal(0))
                     out.append(self._result(bucket, ctx, total, acts, []))
