@@ -192,6 +192,27 @@ def test_an_exception_naming_no_bucket_of_its_rule_is_found(repo: Path) -> None:
     assert "patrull/per-manad" in out.splitlines()[0]
 
 
+def test_what_only_judging_refuses_is_found_beside_a_log_the_promise_does_not_name(
+    repo: Path,
+) -> None:
+    # The engine judges what validate has read (issue 7: each file is read once), but
+    # only the promise's own logs, as check would: a log added on the command line is
+    # checked against the promise's vocabulary and judged by no rule.
+    fix_all(repo)
+    promise = repo / "promises/trygg-2024.yaml"
+    promise.write_text(
+        promise.read_text("utf-8")
+        + "exceptions:\n  - rule: patrull/per-manad\n    bucket: 2023-12\n"
+        "    reason: Fel månad.\n    decided: 2024-01-10\n    by: Styrgruppen\n",
+        "utf-8",
+    )
+    (repo / "ny.csv").write_text("datum;aktivitet;part\n2024-10-01;fotpatrull;polis\n", "utf-8")
+    code, out, _ = run("promises/trygg-2024.yaml", "ny.csv")
+    assert code == 1
+    assert out.splitlines()[0].startswith("promises/trygg-2024.yaml:32:5: undantaget för ")
+    assert out.splitlines()[-1] == "1 fel i 1 av 5 filer"
+
+
 def test_warnings_print_but_do_not_fail(repo: Path) -> None:
     fix_all(repo)
     text = (

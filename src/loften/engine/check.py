@@ -72,27 +72,54 @@ def _check_promise(
     path: Path, as_of: date, cwd: Path, max_bytes: int, with_notes: bool, with_activities: bool
 ) -> PromiseResult:
     lp = load_promise(path, cwd)
-    p = lp.promise
+    vocabulary = log_vocabulary(lp.promise)
+    logs = load_logs(log_sources(lp, cwd), vocabulary, cwd=cwd, max_bytes=max_bytes)
+    indicators, found = load_indicators(indicator_sources(lp, cwd))
+    return judge_promise(lp, logs, indicators, found, as_of, with_notes, with_activities)
+
+
+def log_vocabulary(p: Promise) -> Vocabulary:
+    """What a promise's logs are read against: its types, parties, places and columns."""
     types, parties, places = vocabulary_maps(p)
     columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
-    loader_vocab = Vocabulary(types, parties, places, p.open_places, columns)
-    logs = load_logs(log_sources(lp, cwd), loader_vocab, cwd=cwd, max_bytes=max_bytes)
-    indicators, found = load_indicators(indicator_sources(lp, cwd))
+    return Vocabulary(types, parties, places, p.open_places, columns)
+
+
+def filter_vocabulary(p: Promise, fields: frozenset[str]) -> Vocab:
+    """What a promise's filters resolve through: its vocabulary, its places' hierarchy,
+    the standard fields' other names, and the extra ``fields`` its logs hold."""
+    types, parties, places = vocabulary_maps(p)
+    columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
+    return Vocab(
+        types=types,
+        parties=parties,
+        places=places,
+        within={k: v.within for k, v in (p.places or {}).items() if v.within},
+        aliases={**{k: v for k, v in BY_NAME.items() if v in STANDARD}, **columns},
+        extra=fields,
+    )
+
+
+def judge_promise(
+    lp: LoadedPromise,
+    logs: LoadedLogs,
+    indicators: tuple[Point, ...],
+    found: Sequence[Problem],
+    as_of: date,
+    with_notes: bool = False,
+    with_activities: bool = False,
+) -> PromiseResult:
+    """Every rule of a loaded promise judged as of ``as_of`` on its loaded logs and
+    indicator points (``found``: the indicator files' problems); see :func:`check_promise`.
+    ``validate`` asks it what only judging refuses, on what it has read already."""
+    p = lp.promise
     errors = [*logs.errors, *(x for x in found if x.severity == "error")]
     if errors:
         raise LoftenError.of(sorted(errors, key=Problem.sort_key))
     errors = data_problems(lp, data_context(lp, indicators, as_of), logs)
     if errors:
         raise LoftenError.of(sorted(errors, key=Problem.sort_key))
-    vocab = Vocab(
-        types=types,
-        parties=parties,
-        places=places,
-        within={k: v.within for k, v in (p.places or {}).items() if v.within},
-        aliases={**{k: v for k, v in BY_NAME.items() if v in STANDARD}, **columns},
-        extra=logs.fields,
-    )
-    selectors = compile_filters(lp, vocab)
+    selectors = compile_filters(lp, filter_vocabulary(p, logs.fields))
     countable = quality.countable(logs.activities, as_of)
     counted = tuple(compress(logs.activities, countable))
     matches = Matches(counted)

@@ -23,24 +23,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loften import values
 from loften.activities import LoadedLogs, LogSource, Vocabulary, load_logs
-from loften.activities.fields import BY_NAME
 
 # The engine's own checks, so that validate refuses exactly what check refuses.
 from loften.engine.check import (
-    check_promise,
     compile_filters,
     data_context,
     data_problems,
+    filter_vocabulary,
     indicator_sources,
+    judge_promise,
     log_sources,
+    log_vocabulary,
 )
-from loften.engine.select import STANDARD, Vocab
 from loften.errors import Location, LoftenError, Problem
 from loften.files import shown
 from loften.indicators import Point, load_indicators
-from loften.spec.load import LoadedPromise, load_promise, vocabulary_maps
+from loften.spec.load import LoadedPromise, load_promise
 from loften.validation import files as fs
 from loften.validation.result import FileKind, ValidatedFile, Validation
 from loften.validation.sources import maybe_named, raw_sources
@@ -59,12 +58,7 @@ class Owner:
 
     @property
     def vocabulary(self) -> Vocabulary | None:
-        if self.loaded is None:
-            return None
-        p = self.loaded.promise
-        types, parties, places = vocabulary_maps(p)
-        columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
-        return Vocabulary(types, parties, places, p.open_places, columns)
+        return None if self.loaded is None else log_vocabulary(self.loaded.promise)
 
     def names_log(self, file: Path) -> bool:
         return fs.first_containing((s.path for s in self.sources), file)
@@ -219,15 +213,17 @@ def _whole(run: _Run, owner: Owner, extra: list[LogSource]) -> None:
         return
     run.problems.extend(_spec_problems(lp, logs, points))
     if not any(p.severity == "error" for p in run.problems[before:]):
-        run.problems.extend(_engine_refusals(lp, run.cwd))
+        if extra:  # the engine reads the promise's own logs, not the files added to it
+            logs = load_logs(owner.sources, owner.vocabulary, cwd=run.cwd)
+        run.problems.extend(_engine_refusals(lp, logs, points or []))
 
 
-def _engine_refusals(lp: LoadedPromise, cwd: Path) -> list[Problem]:
+def _engine_refusals(lp: LoadedPromise, logs: LoadedLogs, points: Sequence[Point]) -> list[Problem]:
     """What only evaluating the rules finds: an exception naming a bucket or item its rule
-    does not have. The engine runs as of the period's end and its verdicts are dropped, so
-    a promise ``validate`` passes is one ``check`` accepts."""
+    does not have. The engine judges what was read, as of the period's end, and its
+    verdicts are dropped, so a promise ``validate`` passes is one ``check`` accepts."""
     try:
-        check_promise(lp.path, as_of=lp.promise.period.end, cwd=cwd)
+        judge_promise(lp, logs, tuple(points), (), lp.promise.period.end)
     except LoftenError as err:
         return list(err.problems)
     return []
@@ -257,16 +253,7 @@ def _spec_problems(
     period's end as its date: it asks what the data holds, not what is due by a day,
     and ``validate`` reads no clock."""
     p = lp.promise
-    types, parties, places = vocabulary_maps(p)
-    columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
-    vocab = Vocab(
-        types=types,
-        parties=parties,
-        places=places,
-        within={k: v.within for k, v in (p.places or {}).items() if v.within},
-        aliases={**{k: v for k, v in BY_NAME.items() if v in STANDARD}, **columns},
-        extra=logs.fields,
-    )
+    vocab = filter_vocabulary(p, logs.fields)
     found: list[Problem] = []
     if points is not None:
         found += data_problems(lp, data_context(lp, tuple(points), p.period.end), logs)
