@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -68,18 +68,7 @@ class Activity(NamedTuple):
     extra: Mapping[str, str] = NO_EXTRA
 
 
-def refs(activities: Iterable[Activity]) -> tuple[str, ...]:
-    """The ``path:N`` of each activity, in order. A national rule's evidence names
-    hundreds of thousands of activities; this reads them out of the tuples in C."""
-    return tuple(map(ACTIVITY_REF, activities))
-
-
-def quantity(activities: Iterable[Activity]) -> int:
-    """How many times ``activities`` count: one each, a tally row its ``quantity``."""
-    return sum(map(_QUANTITY, activities))
-
-
-_QUANTITY = itemgetter(Activity._fields.index("quantity"))
+ACTIVITY_QUANTITY = itemgetter(Activity._fields.index("quantity"))
 ACTIVITY_REF = itemgetter(Activity._fields.index("ref"))
 ACTIVITY_DATE = itemgetter(Activity._fields.index("date"))
 ACTIVITY_TYPE = itemgetter(Activity._fields.index("type"))

@@ -352,7 +352,7 @@ def _judge(
     rule: RuleBase,
     exemptions: list[Exemption],
     lp: LoadedPromise,
-    activities: tuple[Activity, ...],
+    activities: Sequence[Activity],
     logs: LoadedLogs,
     selectors: dict[int, Selector],
     as_of: date,
@@ -426,12 +426,12 @@ def _selecting(rule: RuleBase, selectors: dict[int, Selector]) -> Callable[[Filt
 
 def _looking(
     rule: RuleBase, selectors: dict[int, Selector], matches: Matches
-) -> tuple[tuple[Activity, ...], Callable[[Filter], Any]]:
+) -> tuple[Sequence[Activity], Callable[[Filter], Any]]:
     """The activities the rule's looking filters chose (computed once per distinct
     filter), and its selectors; a rule with one looking filter need not ask it again."""
     looking = [flt for key, flt in rule.filters().items() if key in LOOKING]
     if not looking:
-        return tuple(matches.activities), _selecting(rule, selectors)
+        return matches.every, _selecting(rule, selectors)
     lists = [matches.positions(flt, selectors[id(flt)]) for flt in looking]
     chosen = matches.chosen(lists)
     if len(looking) > 1:

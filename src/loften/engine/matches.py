@@ -18,6 +18,7 @@ from heapq import merge
 from itertools import compress
 
 from loften.activities.model import ACTIVITY_TYPE, Activity
+from loften.activities.picked import Picked
 from loften.engine.select import Selector
 from loften.results import Msg
 from loften.spec.filters import Filter
@@ -28,6 +29,8 @@ class Matches:
 
     def __init__(self, activities: Sequence[Activity]) -> None:
         self.activities = activities
+        self.every = Picked(activities)
+        """All of them, picked: each field rules read of them is read once, for all."""
         self._by_type: dict[str, list[int]] | None = None
         self._cache: dict[Hashable, list[int]] = {}
 
@@ -51,12 +54,11 @@ class Matches:
             self._cache[key] = hit
         return hit
 
-    def chosen(self, position_lists: Sequence[list[int]]) -> tuple[Activity, ...]:
+    def chosen(self, position_lists: Sequence[list[int]]) -> Picked:
         """The activities at any of the positions, in log order, each once."""
-        at = self.activities.__getitem__
         if len(position_lists) == 1:
-            return tuple(map(at, position_lists[0]))
-        return tuple(map(at, sorted(set().union(*position_lists))))
+            return self.every.at(position_lists[0])
+        return self.every.at(sorted(set().union(*position_lists)))
 
     def looked_at(self) -> set[int]:
         """The position in ``activities`` of every one a looking filter asked so far chose."""

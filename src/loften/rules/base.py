@@ -9,16 +9,19 @@ every kind).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Annotated, Any, ClassVar, Literal, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from loften.activities.model import ACTIVITY_DATE, Activity, Attestation, refs
+from loften.activities.model import Activity, Attestation
+from loften.activities.picked import Picked, refs
 from loften.calendar import Bucket, Per, make_buckets, prorata_exact, prorata_whole
 from loften.errors import BadValue
 from loften.results import BucketResult, LeftOut, Msg, Status, Value
@@ -112,25 +115,30 @@ class RuleContext:
     """Item labels an applying exception takes out of the denominator (kinds without per)."""
     rule_path: str = ""
 
-    def chosen(self, selector: Selector, start: date, end: date) -> list[Activity]:
+    def chosen(self, selector: Selector, start: date, end: date) -> Picked:
         """The activities ``selector`` takes that start in ``[start, end]``, in log order.
 
         Usually every activity starts in the period and the engine has already chosen
         them with this very selector (:attr:`Selector.takes_all`): then nothing is asked
-        one by one. A national rule holds hundreds of thousands (issue 7)."""
-        acts = self.activities
-        days = set(map(ACTIVITY_DATE, acts))
-        if days and (min(days) < start or max(days) > end):
-            acts = [a for a in acts if start <= a.date <= end]
+        one by one, and no activity is even looked at. A national rule holds hundreds of
+        thousands (issue 7)."""
+        picked = Picked.of(self.activities)
+        days = picked.days()
+        distinct = set(days)
+        if distinct and (min(distinct) < start or max(distinct) > end):
+            picked = picked.where([start <= d <= end for d in days])
         if selector.takes_all:
-            return list(acts)
-        return list(filter(selector, acts))
+            return picked
+        return picked.where(list(map(selector, picked)))
 
     def numbers(self, activities: Sequence[Activity], name: str) -> list[Decimal | None]:
         """:attr:`number_of` of each activity, in order."""
-        if self.numbers_of is not None:
-            return self.numbers_of(activities, name)
-        return list(map(self.number_of, activities, repeat(name)))
+        read = self.numbers_of
+        if read is None:
+            return list(map(self.number_of, activities, repeat(name)))
+        if isinstance(activities, Picked):  # read for all the rules' activities once
+            return activities.gather(("numbers", name, read), lambda every: read(every, name))
+        return read(activities, name)
 
     def window(self, rule: RuleBase) -> tuple[date, date]:
         """The rule's period: the promise's, narrowed by ``from``/``until``."""
@@ -157,27 +165,27 @@ def _bool(v: Any) -> Any:
     return values.parse_bool(v) if isinstance(v, str) else v
 
 
-def group(buckets: Sequence[Bucket], activities: Iterable[Activity]) -> dict[str, list[Activity]]:
+def group(buckets: Sequence[Bucket], activities: Sequence[Activity]) -> dict[str, Picked]:
     """Activities by the label of the bucket their start date falls in (SPEC §5.3)."""
     from loften.calendar import BucketIndex
 
+    picked = Picked.of(activities)
     index = BucketIndex(buckets)
-    out: dict[str, list[Activity]] = {b.label: [] for b in buckets}
-    # Each day's bucket list found once: a national rule groups a million activities
-    # that start on a few hundred days (issue 7).
-    lists: dict[date, list[Activity] | None] = {}
-    for a in activities:
-        d = a.date
-        found = lists.get(d, _UNSEEN)
-        if found is _UNSEEN:
-            b = index.find(d)
-            found = lists[d] = None if b is None else out[b.label]
-        if found is not None:
-            found.append(a)
-    return out
-
-
-_UNSEEN: Any = object()
+    lists: dict[str, list[int]] = {b.label: [] for b in buckets}
+    # Each day's bucket found once, and each activity's position put in its bucket's list
+    # in C: a national rule groups a million activities that start on a few hundred days.
+    days = picked.days()
+    of_day: dict[date, list[int] | None] = {}
+    for d in set(days):
+        b = index.find(d)
+        of_day[d] = None if b is None else lists[b.label]
+    targets: list[Any] = list(map(of_day.__getitem__, days))
+    positions: Iterable[int] = count()
+    if None in targets:  # some start outside every bucket
+        inside = list(map(is_not, targets, repeat(None)))
+        targets, positions = list(compress(targets, inside)), compress(positions, inside)
+    deque(map(list.append, targets, positions), maxlen=0)
+    return {label: picked.at(found) for label, found in lists.items()}
 
 
 @dataclass(frozen=True)

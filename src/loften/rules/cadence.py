@@ -31,17 +31,18 @@ The value is the share of occurrences held; every occurrence is listed.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from itertools import compress
+from itertools import compress, count
 from operator import ne
 from typing import Annotated, Any, Literal, cast
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
 from loften import values
-from loften.activities.model import ACTIVITY_DATE, ACTIVITY_END, Activity, quantity, refs
+from loften.activities.picked import Picked, refs
 from loften.calendar import (
     WEEKDAY_KEYS,
     Bucket,
@@ -187,7 +188,7 @@ class CadenceRule(RuleBase):
         chosen = ctx.chosen(match, start, end)
         occs = self.occurrences(start, end)
         holders, counted, left_out = self._hold(occs, chosen, last_seen, ctx)
-        items, tally = _items(occs, holders, ctx)
+        items, tally = _items(occs, [chosen.at(held) for held in holders], ctx)
         gap = _gap(_active_days(chosen, start, last_seen), start, last_seen)
         open_ = ctx.as_of <= end
         relaxed = ctx.relaxed.get("total")
@@ -200,7 +201,7 @@ class CadenceRule(RuleBase):
                 status=self._judge(self.coverage, tally, gap, (end - last_seen).days, open_),
                 value=Decimal(tally.held) / Decimal(tally.total) if tally.total else None,
                 required=self.coverage,
-                counted=refs(counted),
+                counted=refs(chosen if counted is None else chosen.at(counted)),
                 left_out=tuple(left_out),
                 left=max(need - tally.held, 0) if open_ else None,
                 due=end if open_ else None,
@@ -231,42 +232,43 @@ class CadenceRule(RuleBase):
         return "on-track"
 
     def _hold(
-        self, occs: list[Occurrence], chosen: list[Activity], last_seen: date, ctx: RuleContext
-    ) -> tuple[list[list[Activity]], list[Activity], list[LeftOut]]:
-        """The activities holding each occurrence; those that hold one, and those that
-        hold none, with the reason. Only days up to ``last_seen`` hold anything."""
+        self, occs: list[Occurrence], chosen: Picked, last_seen: date, ctx: RuleContext
+    ) -> tuple[list[list[int]], list[int] | None, list[LeftOut]]:
+        """Where in ``chosen`` the activities holding each occurrence are; those that hold
+        one (``None``: all), and those that hold none, with the reason. Only days up to
+        ``last_seen`` hold anything."""
         index: dict[date, int] = {}
         for i, o in enumerate(occs):
             for d in _days(o.first, o.last):
                 index[d] = i
-        holders: list[list[Activity]] = [[] for _ in occs]
+        holders: list[list[int]] = [[] for _ in occs]
         # The usual case, told in C: every activity one day long, by ``last_seen``, on a
         # day of some occurrence. Each then holds that occurrence and nothing is left out.
-        days = list(map(ACTIVITY_DATE, chosen))
-        if days == list(map(ACTIVITY_END, chosen)) and (not days or max(days) <= last_seen):
+        days = chosen.days()
+        if days == chosen.ends() and (not days or max(days) <= last_seen):
             hits = list(map(index.get, days))
             if None not in hits:
-                for at, a in zip(cast(list[int], hits), chosen, strict=True):
-                    holders[at].append(a)
-                return holders, list(chosen), []
-        counted: list[Activity] = []
+                lists = list(map(holders.__getitem__, cast(list[int], hits)))
+                deque(map(list.append, lists, count()), maxlen=0)
+                return holders, None, []
+        counted: list[int] = []
         left_out: list[LeftOut] = []
-        for a in chosen:
+        for k, a in enumerate(chosen):
             last = min(a.end, last_seen)
             if a.date == last:  # one day, as most are
                 hit = index.get(last)
                 if hit is not None:
-                    holders[hit].append(a)
-                    counted.append(a)
+                    holders[hit].append(k)
+                    counted.append(k)
                     continue
                 days, touched = [last], []
             else:
                 days = _days(a.date, last)
                 touched = sorted({index[d] for d in days if d in index})
             for i in touched:
-                holders[i].append(a)
+                holders[i].append(k)
             if touched:
-                counted.append(a)
+                counted.append(k)
                 continue
             holiday = self.skip_holidays and any(is_holiday(d) for d in days)
             code = "cadence-holiday" if holiday else "cadence-no-occurrence"
@@ -302,7 +304,7 @@ class CadenceRule(RuleBase):
 
 
 def _items(
-    occs: list[Occurrence], holders: list[list[Activity]], ctx: RuleContext
+    occs: list[Occurrence], holders: list[Picked], ctx: RuleContext
 ) -> tuple[list[Item], Tally]:
     """Each occurrence as an item (SPEC §4.2), and the tally the status rests on. An
     occurrence an exception names leaves the denominator unless it was held."""
@@ -310,7 +312,7 @@ def _items(
     items: list[Item] = []
     t = Tally()
     for o, acts in zip(occs, holders, strict=True):
-        n = quantity(acts)
+        n = acts.quantity()
         ok, over = n >= o.need, ctx.as_of > o.last
         status: Status
         if ok:
@@ -351,13 +353,13 @@ def _ceil(x: Decimal) -> int:
     return n + 1 if n < x else n
 
 
-def _active_days(chosen: list[Activity], start: date, last: date) -> set[date]:
+def _active_days(chosen: Picked, start: date, last: date) -> set[date]:
     """The days in ``[start, last]`` that some matching activity covers."""
     # Start days at once (a longer activity's first day is among its days), then the
     # rest of the days of the few activities longer than one day.
-    out = {d for d in set(map(ACTIVITY_DATE, chosen)) if start <= d <= last}
-    longer = map(ne, map(ACTIVITY_DATE, chosen), map(ACTIVITY_END, chosen))
-    for a in compress(chosen, longer):
+    out = {d for d in set(chosen.days()) if start <= d <= last}
+    longer = map(ne, chosen.days(), chosen.ends())
+    for a in chosen.at(compress(count(), longer)):
         out.update(_days(max(a.date, start), min(a.end, last)))
     return out
 

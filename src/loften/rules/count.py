@@ -19,11 +19,13 @@ different values of F (``new: true``: values not seen in an earlier bucket).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import model_validator
 
-from loften.activities.model import quantity
+from loften.activities.model import Activity
+from loften.activities.picked import quantity
 from loften.errors import BadValue
 from loften.results import BucketResult, LeftOut
 from loften.rules.base import (
@@ -75,12 +77,15 @@ class CountRule(PerRule):
         seen: set[str] = set()
         results = []
         for bucket in buckets:
-            counted, left_out = [], []
-            for a in grouped[bucket.label]:
-                if each is not None and not each(a):
-                    left_out.append(left_out_each(each, a))
-                else:
-                    counted.append(a)
+            counted: Sequence[Activity] = grouped[bucket.label]
+            left_out: list[LeftOut] = []
+            if each is not None:
+                counted = []
+                for a in grouped[bucket.label]:
+                    if each(a):
+                        counted.append(a)
+                    else:
+                        left_out.append(left_out_each(each, a))
             value: Any
             if self.distinct:
                 keys: set[str] = set()

@@ -31,7 +31,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr, model_validator
 
 from loften import values
-from loften.activities.model import refs
+from loften.activities.picked import refs
 from loften.errors import BadValue
 from loften.results import BucketResult, Item, LeftOut, Msg, Status
 from loften.rules.base import PerRule, RuleContext, bucket_result, group

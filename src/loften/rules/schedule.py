@@ -182,7 +182,7 @@ class ScheduleRule(RuleBase):
             ),
         )
 
-    def _hold(self, chosen: list[Activity], at: dict[str, Selector]) -> dict[int, Activity]:
+    def _hold(self, chosen: Sequence[Activity], at: dict[str, Selector]) -> dict[int, Activity]:
         """Planned date (index) -> the activity that holds it: nearest pairs first, a tie
         to the earlier planned date, each activity and each date used once."""
         pairs = []

@@ -26,7 +26,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from loften.activities.model import refs
+from loften.activities.picked import refs
 from loften.errors import BadValue
 from loften.results import BucketResult, LeftOut, Status
 from loften.rules.base import PerRule, RuleContext, check_one_bound, group

@@ -19,6 +19,7 @@ the number are listed as left out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from itertools import repeat
@@ -116,7 +117,7 @@ class SumRule(PerRule):
     def _days(
         self,
         bucket: Bucket,
-        chosen: list[Activity],
+        chosen: Sequence[Activity],
         each,
         ctx: RuleContext,
         end: date,

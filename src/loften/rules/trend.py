@@ -36,7 +36,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, model_validator
 
 from loften import values
-from loften.activities.model import quantity, refs
+from loften.activities.picked import quantity, refs
 from loften.calendar import Bucket, Per, add_months, elapsed_days, make_buckets
 from loften.errors import BadValue
 from loften.results import BucketResult, Msg, Status
