@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import itemgetter
 from typing import Any, cast
 
@@ -185,13 +185,12 @@ class Rows:
                 extras.append((extra_name, vals))
         if not all(f in found for f in _REQUIRED):
             return [None] * n
-        good = [k for k in range(n) if k not in bad] if bad else list(range(n))
-        if bad:
-            found = {f: [vals[k] for k in good] for f, vals in found.items()}
-            extras = [(name, [vals[k] for k in good]) for name, vals in extras]
-        made = self._make([numbers[k] for k in good], found, extras)
-        if not bad:
-            return made
+        if not bad:  # the usual case: every row taken
+            return self._make(numbers, found, extras)
+        good = list(filterfalse(bad.__contains__, range(n)))
+        found = {f: list(map(vals.__getitem__, good)) for f, vals in found.items()}
+        extras = [(name, list(map(vals.__getitem__, good))) for name, vals in extras]
+        made = self._make(list(map(numbers.__getitem__, good)), found, extras)
         out: list[Activity | None] = [None] * n
         for k, activity in zip(good, made, strict=True):
             out[k] = activity
