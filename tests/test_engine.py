@@ -3,6 +3,8 @@ period (§2.2), vocabulary in filters (§5.2), and the promise keys that steer t
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -228,3 +230,41 @@ def test_the_same_activity_in_two_files_is_noted_as_a_probable_double_entry(tmp_
     kommun = kommun.replace("place: Torget}", "place: Torget, same_as: p1}", 1)
     polis = polis.replace("place: Torget}", "place: Torget, id: p1}", 1)
     assert _two_logs(tmp_path, polis, kommun) == []
+
+
+_NOTHING_HELD = """\
+import gc, sys
+from datetime import date
+from pathlib import Path
+
+from loften.engine import check_promise, quality
+from loften.engine.matches import Matches
+
+notes = quality.notes
+
+
+def checked(*args, **kwargs):
+    held = [o for o in gc.get_objects() if type(o) is Matches]
+    print("held" if held else "free")
+    return notes(*args, **kwargs)
+
+
+quality.notes = checked
+root = Path(sys.argv[1])
+check_promise(
+    root / "promises/soderhamn-2020-2021.yaml", as_of=date(2021, 6, 15), cwd=root
+)
+"""
+
+
+def test_the_rules_working_sets_are_gone_before_the_data_quality_notes() -> None:
+    # A national log is at its peak of memory in the data-quality notes (issue 7): what
+    # the rules read of every activity must be gone by then. In a fresh process, so the
+    # report models are built in this check (built on first use, a model keeps the
+    # locals of a caller alive; the engine builds them before it judges).
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", _NOTHING_HELD, str(root)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["free"]

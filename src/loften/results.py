@@ -227,3 +227,25 @@ class Report(Frozen):
                     if strict and rule.status in ("fail", "warn", "behind", "missing"):
                         return 1
         return 0
+
+
+def build_models() -> None:
+    """Builds the report models now; left alone, each is built when first used.
+
+    A model built on first use reads the local names of a caller a few frames up (to
+    resolve its annotations), and that snapshot keeps every local of that caller alive
+    until it returns, even one it has deleted. Built in the middle of the engine, it
+    would hold a national log's working sets through the data-quality notes, the peak of
+    memory (issue 7). The engine calls this before it judges: the caller is this."""
+    models: tuple[type[Frozen], ...] = (
+        Msg,
+        Item,
+        BucketResult,
+        WaiverResult,
+        RuleResult,
+        CommitmentResult,
+        FileResult,
+        PromiseResult,
+    )
+    for model in models:
+        model.model_rebuild()

@@ -39,6 +39,7 @@ from loften.results import (
     PromiseResult,
     QualityNote,
     RuleResult,
+    build_models,
     worst,
 )
 from loften.rules.attested import attestation_problems
@@ -112,6 +113,7 @@ def judge_promise(
     """Every rule of a loaded promise judged as of ``as_of`` on its loaded logs and
     indicator points (``found``: the indicator files' problems); see :func:`check_promise`.
     ``validate`` asks it what only judging refuses, on what it has read already."""
+    build_models()  # here, not on first use deep in the rules (see there)
     p = lp.promise
     errors = [*logs.errors, *(x for x in found if x.severity == "error")]
     if errors:
@@ -175,8 +177,11 @@ def judge_promise(
                 if key in LOOKING:
                     matches.positions(flt, selectors[id(flt)])
     # The data-quality notes first, so the set of looked-at activities is gone before
-    # the references are gathered: a national log is the peak of memory here (issue 7).
-    noted = quality.notes(p, logs, as_of, countable, counted, matches.looked_at())
+    # the references are gathered: a national log is the peak of memory here (issue 7),
+    # so the rules' columns and positions go first.
+    looked_at = matches.looked_at()
+    del matches
+    noted = quality.notes(p, logs, as_of, countable, counted, looked_at)
     data_quality = _with_warnings(noted, found)
     return PromiseResult(
         id=p.id,
