@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from datetime import date
 from itertools import compress, groupby
 from operator import attrgetter, itemgetter, not_, or_
@@ -42,17 +41,17 @@ def notes(
     as_of: date,
     may_count: Sequence[bool],
     counted: Sequence[Activity],
-    looked_at: AbstractSet[int],
+    looked_at: Sequence[int],
 ) -> tuple[QualityNote, ...]:
     """Every data-quality note. ``may_count`` says of each activity whether rules may
     count it (:func:`countable`), ``counted`` holds those, in log order, and
-    ``looked_at`` the position in ``counted`` of every activity some rule's ``match``
-    (or ``request``/``response``) chose.
+    ``looked_at`` says of each of those (1 or 0) whether some rule's ``match`` (or
+    ``request``/``response``) chose it.
 
     An activity gets the first note that fits: after ``as_of``, not done, outside the
     period, a ``same_as`` copy, looked at by no rule. A national log is a million
     activities, nearly all of them looked at and in the period: those are told apart
-    in C (sets, ``map``), and only the rest are gone through one by one."""
+    in C (``compress``, ``map``), and only the rest are gone through one by one."""
     out: list[QualityNote] = []
     for n in logs.notices:
         if n.where is not None:
@@ -91,8 +90,7 @@ def notes(
                     if a.date < start or a.date > end
                     else _note(a, "same-as", {"other": a.same_as})
                 )
-    unused = set(range(len(counted))).difference(looked_at)
-    for a in map(counted.__getitem__, sorted(unused)):
+    for a in compress(counted, map(not_, looked_at)):
         out.append(
             outside(a)
             if a.date < start or a.date > end
@@ -101,9 +99,7 @@ def notes(
     days = set(map(ACTIVITY_DATE, counted))
     if days and (min(days) < start or max(days) > end):  # some looked at, yet outside
         out.extend(
-            outside(a)
-            for a in map(counted.__getitem__, sorted(looked_at))
-            if a.date < start or a.date > end
+            outside(a) for a in compress(counted, looked_at) if a.date < start or a.date > end
         )
     for path, count in sorted(later.items()):
         out.append(
