@@ -54,11 +54,12 @@ def validate(
             raise usage_error("no-promises", ui_lang)
     from loften.validation import Options, render
     from loften.validation import validate as run
-    from loften.validation.summary import render as summary
 
     validation = run(given, cwd=cwd)
     options = Options(lang=lang or validation.language)
     write_output(render(fmt, validation, options), output, options.lang)
     if fmt == "github":
+        from loften.validation.summary import render as summary
+
         append_step_summary(summary(validation, options), options.lang)
     raise typer.Exit(validation.exit_code())
