@@ -133,12 +133,9 @@ class RuleContext:
 
     def numbers(self, activities: Sequence[Activity], name: str) -> list[Decimal | None]:
         """:attr:`number_of` of each activity, in order."""
-        read = self.numbers_of
-        if read is None:
+        if self.numbers_of is None:
             return list(map(self.number_of, activities, repeat(name)))
-        if isinstance(activities, Picked):  # read for all the rules' activities once
-            return activities.gather(("numbers", name, read), lambda every: read(every, name))
-        return read(activities, name)
+        return self.numbers_of(activities, name)
 
     def window(self, rule: RuleBase) -> tuple[date, date]:
         """The rule's period: the promise's, narrowed by ``from``/``until``."""
