@@ -177,7 +177,9 @@ def test_filter_mistakes_in_the_promise_are_found(repo: Path) -> None:
     )
 
 
-def test_an_exception_naming_no_bucket_of_its_rule_is_found(repo: Path) -> None:
+def _except_a_month_the_rule_does_not_have(repo: Path) -> None:
+    """The repository made valid, then an exception naming December 2023, outside the
+    promise's period: only judging the rule finds that."""
     fix_all(repo)
     promise = repo / "promises/trygg-2024.yaml"
     promise.write_text(
@@ -186,6 +188,10 @@ def test_an_exception_naming_no_bucket_of_its_rule_is_found(repo: Path) -> None:
         "    reason: Fel månad.\n    decided: 2024-01-10\n    by: Styrgruppen\n",
         "utf-8",
     )
+
+
+def test_an_exception_naming_no_bucket_of_its_rule_is_found(repo: Path) -> None:
+    _except_a_month_the_rule_does_not_have(repo)
     code, out, _ = run()
     assert code == 1
     assert out.splitlines()[0].startswith("promises/trygg-2024.yaml:32:5: undantaget för ")
@@ -198,14 +204,7 @@ def test_what_only_judging_refuses_is_found_beside_a_log_the_promise_does_not_na
     # The engine judges what validate has read (issue 7: each file is read once), but
     # only the promise's own logs, as check would: a log added on the command line is
     # checked against the promise's vocabulary and judged by no rule.
-    fix_all(repo)
-    promise = repo / "promises/trygg-2024.yaml"
-    promise.write_text(
-        promise.read_text("utf-8")
-        + "exceptions:\n  - rule: patrull/per-manad\n    bucket: 2023-12\n"
-        "    reason: Fel månad.\n    decided: 2024-01-10\n    by: Styrgruppen\n",
-        "utf-8",
-    )
+    _except_a_month_the_rule_does_not_have(repo)
     (repo / "ny.csv").write_text("datum;aktivitet;part\n2024-10-01;fotpatrull;polis\n", "utf-8")
     code, out, _ = run("promises/trygg-2024.yaml", "ny.csv")
     assert code == 1

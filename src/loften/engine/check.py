@@ -89,14 +89,13 @@ def log_vocabulary(p: Promise) -> Vocabulary:
 def filter_vocabulary(p: Promise, fields: frozenset[str]) -> Vocab:
     """What a promise's filters resolve through: its vocabulary, its places' hierarchy,
     the standard fields' other names, and the extra ``fields`` its logs hold."""
-    types, parties, places = vocabulary_maps(p)
-    columns = {values.norm(k): values.norm(v) for k, v in p.columns.items()}
+    words = log_vocabulary(p)
     return Vocab(
-        types=types,
-        parties=parties,
-        places=places,
+        types=words.types,
+        parties=words.parties,
+        places=words.places,
         within={k: v.within for k, v in (p.places or {}).items() if v.within},
-        aliases={**{k: v for k, v in BY_NAME.items() if v in STANDARD}, **columns},
+        aliases={**{k: v for k, v in BY_NAME.items() if v in STANDARD}, **words.columns},
         extra=fields,
     )
 
